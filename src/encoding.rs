@@ -1,0 +1,181 @@
+//! Percent-encoding exactly as SigV4 and S3 want it.
+//!
+//! SigV4 leaves only the unreserved bytes `A-Za-z0-9-._~` as they are and writes every other byte
+//! as `%XX` with upper-case hex: a space is `%20` (never `+`), a literal `+` is `%2B`. The one
+//! variation is whether `/` stays literal (object keys and URI paths) or becomes `%2F` (query
+//! names and values).
+
+use alloc::borrow::Cow;
+use alloc::string::String;
+use alloc::vec::Vec;
+
+const HEX: &[u8; 16] = b"0123456789ABCDEF";
+
+/// `true` for the bytes SigV4 never encodes: `A-Za-z0-9-._~`.
+pub const fn is_unreserved(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'_' | b'~')
+}
+
+// Bit set of the bytes left literal; bit 256 + b would be the same set plus '/'.
+const fn table(keep_slash: bool) -> [bool; 256] {
+    let mut t = [false; 256];
+    let mut i = 0;
+    while i < 256 {
+        t[i] = is_unreserved(i as u8) || (keep_slash && i == b'/' as usize);
+        i += 1;
+    }
+    t
+}
+
+static QUERY: [bool; 256] = table(false);
+static PATH: [bool; 256] = table(true);
+
+/// Where an encoded string is going, which decides whether `/` stays literal.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Component {
+    /// A query name or value, or anything else that encodes `/` as `%2F`.
+    Query,
+    /// A URI path or S3 object key: `/` stays literal.
+    Path,
+}
+
+/// Appends `input` percent-encoded for `component` to `out`.
+///
+/// ```
+/// use presign::encoding::{encode_into, Component};
+/// let mut s = String::new();
+/// encode_into(&mut s, "sp ace+plus~tilde é/x".as_bytes(), Component::Path);
+/// assert_eq!(s, "sp%20ace%2Bplus~tilde%20%C3%A9/x");
+/// ```
+pub fn encode_into(out: &mut String, input: &[u8], component: Component) {
+    let keep = match component {
+        Component::Query => &QUERY,
+        Component::Path => &PATH,
+    };
+    let mut start = 0;
+    for (i, &b) in input.iter().enumerate() {
+        if keep[b as usize] {
+            continue;
+        }
+        if start < i {
+            // Every byte in input[start..i] is ASCII, so this is valid UTF-8.
+            out.push_str(core::str::from_utf8(&input[start..i]).unwrap_or_default());
+        }
+        out.push('%');
+        out.push(HEX[(b >> 4) as usize] as char);
+        out.push(HEX[(b & 15) as usize] as char);
+        start = i + 1;
+    }
+    if start < input.len() {
+        out.push_str(core::str::from_utf8(&input[start..]).unwrap_or_default());
+    }
+}
+
+/// `input` percent-encoded for `component`, borrowed when nothing needs encoding.
+pub fn encode(input: &str, component: Component) -> Cow<'_, str> {
+    let keep = match component {
+        Component::Query => &QUERY,
+        Component::Path => &PATH,
+    };
+    if input.bytes().all(|b| keep[b as usize]) {
+        return Cow::Borrowed(input);
+    }
+    let mut s = String::with_capacity(input.len() * 3);
+    encode_into(&mut s, input.as_bytes(), component);
+    Cow::Owned(s)
+}
+
+/// The length of `input` once encoded for `component`.
+pub fn encoded_len(input: &[u8], component: Component) -> usize {
+    let keep = match component {
+        Component::Query => &QUERY,
+        Component::Path => &PATH,
+    };
+    input.iter().map(|&b| if keep[b as usize] { 1 } else { 3 }).sum()
+}
+
+/// Decodes `%XX` sequences (either hex case). A `%` not followed by two hex digits stays as it
+/// is, and `+` stays `+`: SigV4 query strings are not `application/x-www-form-urlencoded`.
+pub fn decode(input: &str) -> Cow<'_, [u8]> {
+    percent_encoding::percent_decode_str(input).into()
+}
+
+/// Decodes `%XX` sequences into a `String`, replacing invalid UTF-8 with U+FFFD.
+pub fn decode_lossy(input: &str) -> Cow<'_, str> {
+    percent_encoding::percent_decode_str(input).decode_utf8_lossy()
+}
+
+/// Splits a raw query string (`a=1&b=%2F&c`) into decoded name/value pairs, in order. Empty
+/// pieces (`a=1&&b=2`) are skipped; a piece with no `=` has the value `""`.
+pub fn parse_query(query: &str) -> Vec<(String, String)> {
+    query
+        .split('&')
+        .filter(|p| !p.is_empty())
+        .map(|p| {
+            let (n, v) = p.split_once('=').unwrap_or((p, ""));
+            (decode_lossy(n).into_owned(), decode_lossy(v).into_owned())
+        })
+        .collect()
+}
+
+/// Lower-case hex of `bytes` into a stack buffer.
+pub(crate) fn hex32(bytes: &[u8; 32]) -> [u8; 64] {
+    const LOWER: &[u8; 16] = b"0123456789abcdef";
+    let mut out = [0u8; 64];
+    for (i, b) in bytes.iter().enumerate() {
+        out[2 * i] = LOWER[(b >> 4) as usize];
+        out[2 * i + 1] = LOWER[(b & 15) as usize];
+    }
+    out
+}
+
+/// The `&str` view of [`hex32`] output.
+pub(crate) fn hex_str(hex: &[u8; 64]) -> &str {
+    core::str::from_utf8(hex).unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn query_encoding_of_every_printable_ascii() {
+        // aws-sigv4 canonical_request.rs test_signing_urls_with_percent_encoded_query_strings.
+        let all: String = (0x20u8..=0x7e).map(char::from).collect();
+        let mut s = String::new();
+        encode_into(&mut s, all.as_bytes(), Component::Query);
+        assert_eq!(
+            s,
+            "%20%21%22%23%24%25%26%27%28%29%2A%2B%2C-.%2F0123456789%3A%3B%3C%3D%3E%3F%40ABCDEFGHIJKLMNOPQRSTUVWXYZ%5B%5C%5D%5E_%60abcdefghijklmnopqrstuvwxyz%7B%7C%7D~"
+        );
+        assert_eq!(encoded_len(all.as_bytes(), Component::Query), s.len());
+    }
+
+    #[test]
+    fn path_keeps_slash_and_encodes_once() {
+        assert_eq!(encode("/ሴ", Component::Path), "/%E1%88%B4");
+        assert_eq!(encode("/example space/", Component::Path), "/example%20space/");
+        assert_eq!(encode("a%20b", Component::Path), "a%2520b");
+        assert!(matches!(encode("plain/key.txt", Component::Path), Cow::Borrowed(_)));
+        assert_eq!(encode("a/b", Component::Query), "a%2Fb");
+    }
+
+    #[test]
+    fn decode_keeps_plus_and_stray_percent() {
+        assert_eq!(&*decode("a+b%20c%2b%zz%"), b"a+b c+%zz%");
+        assert_eq!(
+            parse_query("b=2&a&&c=x%3Dy=z"),
+            alloc::vec![("b".into(), "2".into()), ("a".into(), "".into()), ("c".into(), "x=y=z".into())]
+        );
+    }
+
+    #[test]
+    fn hex_is_lower_case() {
+        let mut b = [0u8; 32];
+        b[0] = 0xAB;
+        b[31] = 0x0F;
+        let h = hex32(&b);
+        assert!(hex_str(&h).starts_with("ab00"));
+        assert!(hex_str(&h).ends_with("0f"));
+    }
+}

@@ -1,0 +1,226 @@
+//! Typed errors. Every message says what is wrong and what to do about it, and none of them ever
+//! carries secret material (secret keys, session tokens or signatures).
+
+use alloc::string::String;
+use core::fmt;
+
+/// Everything that can go wrong while building a signature or a presigned URL.
+///
+/// Each variant carries only non-secret context; `Display` says what to fix.
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum Error {
+    /// A header name is empty, not ASCII, or contains bytes outside the HTTP token set.
+    InvalidHeaderName {
+        /// The offending name, with non-printable bytes escaped.
+        name: String,
+    },
+    /// A header value contains CR, LF, NUL or another control byte (header injection).
+    InvalidHeaderValue {
+        /// The header whose value is invalid.
+        name: String,
+    },
+    /// A header the signer sets itself (or a second `host`) was supplied by the caller.
+    ReservedHeader {
+        /// The lower-case header name.
+        name: String,
+    },
+    /// The same header was given twice where only one value is allowed.
+    DuplicateHeader {
+        /// The lower-case header name.
+        name: String,
+    },
+    /// The region is empty or not of the form `[a-z0-9-]+`.
+    InvalidRegion {
+        /// The region as given.
+        region: String,
+    },
+    /// The service signing name is empty or not of the form `[a-z0-9-]+`.
+    InvalidService {
+        /// The service as given.
+        service: String,
+    },
+    /// The HTTP method is empty or not an HTTP token.
+    InvalidMethod {
+        /// The method as given.
+        method: String,
+    },
+    /// The host is empty or contains bytes that cannot appear in a Host header.
+    InvalidHost {
+        /// The host as given.
+        host: String,
+    },
+    /// The path is empty, does not start with `/`, or holds control bytes.
+    InvalidPath {
+        /// Why the path was refused.
+        reason: &'static str,
+    },
+    /// `X-Amz-Expires` must be within 1..=604800 seconds (seven days).
+    InvalidExpiry {
+        /// The requested lifetime in seconds.
+        seconds: u64,
+    },
+    /// The URL would outlive the temporary credentials that sign it.
+    ExpiresAfterCredentials {
+        /// When the URL would expire (Unix seconds).
+        url_expires_at: i64,
+        /// When the credentials expire (Unix seconds).
+        credentials_expire_at: i64,
+    },
+    /// The credentials have already expired at the signing time.
+    CredentialsExpired {
+        /// When the credentials expired (Unix seconds).
+        expired_at: i64,
+    },
+    /// A timestamp is outside 1970-01-01T00:00:00Z ..= 9999-12-31T23:59:59Z.
+    TimestampOutOfRange {
+        /// The Unix time given.
+        unix_seconds: i64,
+    },
+    /// A date-time string could not be parsed.
+    InvalidTimestamp {
+        /// What was expected.
+        expected: &'static str,
+    },
+    /// The access key id is empty or contains whitespace, control bytes or `/`.
+    InvalidAccessKeyId,
+    /// The secret access key is empty or contains whitespace or control bytes.
+    InvalidSecretKey,
+    /// The session token contains whitespace or control bytes.
+    InvalidSessionToken,
+    /// A payload hash is not 64 lower-case hex digits or a known literal.
+    InvalidPayloadHash,
+    /// A query parameter name is empty.
+    InvalidQueryParameter {
+        /// Why it was refused.
+        reason: &'static str,
+    },
+    /// The bucket name breaks an S3 naming rule.
+    InvalidBucketName {
+        /// The bucket name as given.
+        bucket: String,
+        /// The rule that is broken, in the words of the S3 documentation.
+        rule: &'static str,
+    },
+    /// The object key is empty or longer than 1024 bytes of UTF-8.
+    InvalidObjectKey {
+        /// Why it was refused.
+        reason: &'static str,
+        /// The key length in bytes.
+        len: usize,
+    },
+    /// The endpoint URL could not be used.
+    InvalidEndpoint {
+        /// Why it was refused.
+        reason: &'static str,
+    },
+    /// An S3 option cannot be combined with the others (e.g. accelerate with a dotted bucket).
+    UnsupportedConfiguration {
+        /// What cannot be combined.
+        reason: &'static str,
+    },
+    /// A POST policy condition or field is invalid.
+    InvalidPolicy {
+        /// Why it was refused.
+        reason: String,
+    },
+}
+
+fn escape(f: &mut fmt::Formatter<'_>, s: &str) -> fmt::Result {
+    for c in s.chars() {
+        if c.is_control() {
+            write!(f, "\\u{{{:x}}}", c as u32)?;
+        } else {
+            fmt::Write::write_char(f, c)?;
+        }
+    }
+    Ok(())
+}
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Error::InvalidHeaderName { name } => {
+                f.write_str("invalid header name \"")?;
+                escape(f, name)?;
+                f.write_str("\": use a non-empty ASCII token (letters, digits and !#$%&'*+-.^_`|~), no spaces, colons or control bytes")
+            }
+            Error::InvalidHeaderValue { name } => {
+                f.write_str("invalid value for header \"")?;
+                escape(f, name)?;
+                f.write_str("\": remove CR, LF, NUL and other control bytes (only tab is allowed); a value may not span lines")
+            }
+            Error::ReservedHeader { name } => write!(
+                f,
+                "header \"{name}\" is set by the signer: do not pass it yourself (the host comes from the endpoint, x-amz-date from the signing time, x-amz-security-token from the credentials)"
+            ),
+            Error::DuplicateHeader { name } => write!(
+                f,
+                "header \"{name}\" is given more than once: pass one value (browsers and HTTP clients merge or drop repeated headers, which breaks the signature)"
+            ),
+            Error::InvalidRegion { region } => {
+                f.write_str("invalid region \"")?;
+                escape(f, region)?;
+                f.write_str("\": use an AWS region code such as us-east-1 (lower-case letters, digits and '-')")
+            }
+            Error::InvalidService { service } => {
+                f.write_str("invalid service \"")?;
+                escape(f, service)?;
+                f.write_str("\": use the signing name such as s3, execute-api or rds-db (lower-case letters, digits and '-')")
+            }
+            Error::InvalidMethod { method } => {
+                f.write_str("invalid HTTP method \"")?;
+                escape(f, method)?;
+                f.write_str("\": use an upper-case token such as GET, PUT, HEAD, DELETE or POST")
+            }
+            Error::InvalidHost { host } => {
+                f.write_str("invalid host \"")?;
+                escape(f, host)?;
+                f.write_str("\": give a host name or IP address with an optional :port, no scheme, path, spaces or control bytes")
+            }
+            Error::InvalidPath { reason } => write!(f, "invalid path: {reason}"),
+            Error::InvalidExpiry { seconds } => write!(
+                f,
+                "expiry of {seconds} s is out of range: X-Amz-Expires must be 1..=604800 seconds (at most 7 days); S3 refuses longer ones with AuthorizationQueryParametersError"
+            ),
+            Error::ExpiresAfterCredentials { url_expires_at, credentials_expire_at } => write!(
+                f,
+                "the URL would expire at {url_expires_at} (Unix time) but its temporary credentials expire at {credentials_expire_at}: from then on S3 answers ExpiredToken; shorten the expiry, sign with longer-lived credentials, or ask to clamp the expiry to the credentials"
+            ),
+            Error::CredentialsExpired { expired_at } => write!(
+                f,
+                "the credentials expired at {expired_at} (Unix time), before the signing time: refresh them"
+            ),
+            Error::TimestampOutOfRange { unix_seconds } => write!(
+                f,
+                "time {unix_seconds} (Unix seconds) is out of range: SigV4 dates must lie in 1970-01-01T00:00:00Z ..= 9999-12-31T23:59:59Z"
+            ),
+            Error::InvalidTimestamp { expected } => write!(f, "invalid date-time: expected {expected}"),
+            Error::InvalidAccessKeyId => f.write_str(
+                "invalid access key id: it must be non-empty, without whitespace, control bytes or '/' (check for a stray newline from a copy-paste)",
+            ),
+            Error::InvalidSecretKey => f.write_str(
+                "invalid secret access key: it must be non-empty, without whitespace or control bytes (check for a stray newline or space from a copy-paste)",
+            ),
+            Error::InvalidSessionToken => f.write_str(
+                "invalid session token: it must not contain whitespace or control bytes (check for a stray newline from a copy-paste)",
+            ),
+            Error::InvalidPayloadHash => f.write_str(
+                "invalid payload hash: give 64 lower-case hex digits of SHA-256, or use Payload::Unsigned for UNSIGNED-PAYLOAD",
+            ),
+            Error::InvalidQueryParameter { reason } => write!(f, "invalid query parameter: {reason}"),
+            Error::InvalidBucketName { bucket, rule } => {
+                f.write_str("invalid bucket name \"")?;
+                escape(f, bucket)?;
+                write!(f, "\": {rule}")
+            }
+            Error::InvalidObjectKey { reason, len } => write!(f, "invalid object key ({len} bytes): {reason}"),
+            Error::InvalidEndpoint { reason } => write!(f, "invalid endpoint: {reason}"),
+            Error::UnsupportedConfiguration { reason } => write!(f, "unsupported configuration: {reason}"),
+            Error::InvalidPolicy { reason } => write!(f, "invalid POST policy: {reason}"),
+        }
+    }
+}
+
+#[cfg(feature = "std")]
+impl std::error::Error for Error {}

@@ -1,0 +1,21 @@
+#![doc = include_str!("../README.md")]
+#![no_std]
+#![forbid(unsafe_code)]
+#![warn(missing_docs)]
+
+extern crate alloc;
+#[cfg(feature = "std")]
+extern crate std;
+
+pub mod canonical;
+pub mod credentials;
+pub mod encoding;
+mod error;
+pub mod signing;
+pub mod sigv4;
+pub mod time;
+
+pub use credentials::Credentials;
+pub use error::Error;
+pub use sigv4::{Payload, Presigned};
+pub use time::Timestamp;

@@ -13,6 +13,7 @@ pub mod encoding;
 mod error;
 pub mod signing;
 pub mod sigv4;
+pub mod s3;
 pub mod time;
 
 pub use credentials::Credentials;

@@ -1,0 +1,166 @@
+//! The high-volume presigner: it keeps the signing key of the current day, region and service
+//! as a ready HMAC state (key blocks absorbed), with the encoded `X-Amz-Credential` value, and
+//! reuses its buffers. Presigning into a caller's `String` then allocates nothing.
+//!
+//! ```
+//! use presign::s3::{Bucket, Endpoint, Presigner};
+//! use presign::{Credentials, Timestamp};
+//!
+//! let bucket = Bucket::new(Endpoint::aws("us-east-1")?.legacy_global_endpoint(true), "examplebucket")?;
+//! let creds = Credentials::new("AKIAIOSFODNN7EXAMPLE", "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY")?;
+//! let mut presigner = Presigner::new(creds);
+//! let mut url = String::with_capacity(512);
+//! let t = Timestamp::parse_rfc3339("2013-05-24T00:00:00Z")?;
+//! presigner.presign_into(&mut url, &bucket.get_object("test.txt"), t, 86400)?;
+//! assert_eq!(url, "https://examplebucket.s3.amazonaws.com/test.txt?X-Amz-Algorithm=AWS4-HMAC-SHA256&X-Amz-Credential=AKIAIOSFODNN7EXAMPLE%2F20130524%2Fus-east-1%2Fs3%2Faws4_request&X-Amz-Date=20130524T000000Z&X-Amz-Expires=86400&X-Amz-SignedHeaders=host&X-Amz-Signature=aeeed9bbccd4d02ee5c0109b86d86835f995330da4c265957d157751f604d404");
+//! # Ok::<(), presign::Error>(())
+//! ```
+
+use crate::encoding::{self, Component};
+use crate::s3::S3Request;
+use crate::signing::{self, ScopedKey, UNSIGNED_PAYLOAD};
+use crate::sigv4::{effective_expiry, finish_presigned_url, Presigned, QueryAuth, Scratch, SigningDetails};
+use crate::{Credentials, Error, Timestamp};
+use alloc::string::String;
+
+/// When a presigned URL was signed and when it stops working.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Validity {
+    /// The signing time.
+    pub signed_at: Timestamp,
+    /// The first instant at which S3 refuses the URL as expired.
+    pub expires_at: Timestamp,
+}
+
+/// Presigns S3 requests with one set of credentials, caching the day's signing key.
+///
+/// `Presigner` is cheap to clone: give each thread its own.
+#[derive(Clone, Debug)]
+pub struct Presigner {
+    credentials: Credentials,
+    key: Option<ScopedKey>,
+    scratch: Scratch,
+}
+
+impl Clone for Scratch {
+    fn clone(&self) -> Self {
+        Scratch::default()
+    }
+}
+
+impl Presigner {
+    /// A presigner for these credentials.
+    pub fn new(credentials: Credentials) -> Self {
+        Presigner { credentials, key: None, scratch: Scratch::default() }
+    }
+
+    /// The credentials.
+    pub fn credentials(&self) -> &Credentials {
+        &self.credentials
+    }
+
+    fn key_for(&mut self, time: Timestamp, region: &str, service: &str) -> Result<&ScopedKey, Error> {
+        let fresh = matches!(&self.key, Some(k) if k.covers(time) && k.region() == region && k.service() == service);
+        if !fresh {
+            self.key = Some(ScopedKey::new(&self.credentials, time, region, service)?);
+        }
+        Ok(self.key.as_ref().unwrap_or_else(|| unreachable!()))
+    }
+
+    /// Writes the presigned URL of `request` into `url` (cleared first). The headers the client
+    /// must send are `request.headers()`; the method is `request.method()`.
+    ///
+    /// # Errors
+    /// As [`S3Request::presign`].
+    pub fn presign_into(&mut self, url: &mut String, request: &S3Request<'_>, time: Timestamp, expires_in: u64) -> Result<Validity, Error> {
+        self.write(url, request, time, expires_in, None)
+    }
+
+    /// Presigns `request` into a new [`Presigned`].
+    ///
+    /// # Errors
+    /// As [`S3Request::presign`].
+    pub fn presign(&mut self, request: &S3Request<'_>, time: Timestamp, expires_in: u64) -> Result<Presigned, Error> {
+        let mut url = String::with_capacity(256);
+        let v = self.write(&mut url, request, time, expires_in, None)?;
+        Ok(presigned(request, url, v))
+    }
+
+    /// [`Presigner::presign`], also returning the canonical request and string to sign.
+    ///
+    /// # Errors
+    /// As [`S3Request::presign`].
+    pub fn presign_with_details(&mut self, request: &S3Request<'_>, time: Timestamp, expires_in: u64) -> Result<(Presigned, SigningDetails), Error> {
+        let mut url = String::with_capacity(256);
+        let mut text = String::new();
+        let v = self.write(&mut url, request, time, expires_in, Some(&mut text))?;
+        let scope = self.key.as_ref().map(|k| String::from(k.scope())).unwrap_or_default();
+        let sts = signing::string_to_sign(time.amz_date().as_str(), &scope, &signing::sha256(text.as_bytes()));
+        let signature = url.rsplit_once("X-Amz-Signature=").map(|(_, s)| String::from(s)).unwrap_or_default();
+        Ok((presigned(request, url, v), SigningDetails { canonical_request: text, string_to_sign: sts, signature }))
+    }
+
+    fn write(
+        &mut self,
+        url: &mut String,
+        req: &S3Request<'_>,
+        time: Timestamp,
+        expires_in: u64,
+        details: Option<&mut String>,
+    ) -> Result<Validity, Error> {
+        if let Some(e) = &req.error {
+            return Err(e.clone());
+        }
+        let expires_in = effective_expiry(&self.credentials, time, expires_in, req.clamp)?;
+        let expires_at = time.add_seconds(expires_in)?;
+        let bucket = req.bucket;
+        let endpoint = bucket.endpoint();
+        self.key_for(time, endpoint.region(), endpoint.service())?;
+        let Presigner { credentials, key, scratch } = self;
+        let key = key.as_ref().unwrap_or_else(|| unreachable!());
+        scratch.clear();
+        url.clear();
+        url.push_str(bucket.origin());
+        let p0 = url.len();
+        url.push_str(bucket.path_prefix());
+        match req.key {
+            Some(k) => {
+                url.push('/');
+                encoding::encode_into(url, k.as_bytes(), Component::Path);
+            }
+            None if bucket.path_prefix().is_empty() => url.push('/'),
+            None => {}
+        }
+        let path = p0..url.len();
+        for (name, value) in &req.query {
+            scratch.query.push(url, name, value);
+        }
+        scratch.headers.push_valid("host", bucket.host());
+        for (name, value) in &req.headers {
+            scratch.headers.push_valid(name, value);
+        }
+        let auth = QueryAuth {
+            method: req.method.as_str(),
+            path,
+            canonical_uri: None,
+            payload_hash: UNSIGNED_PAYLOAD,
+            key,
+            time,
+            expires_in,
+            token: credentials.session_token(),
+            sign_token: true,
+        };
+        finish_presigned_url(url, scratch, &auth, details);
+        Ok(Validity { signed_at: time, expires_at })
+    }
+}
+
+fn presigned(req: &S3Request<'_>, url: String, v: Validity) -> Presigned {
+    Presigned {
+        method: String::from(req.method.as_str()),
+        url,
+        headers: req.headers().map(|(n, v)| (String::from(n), String::from(v))).collect(),
+        signed_at: v.signed_at,
+        expires_at: v.expires_at,
+    }
+}

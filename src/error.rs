@@ -206,7 +206,7 @@ impl fmt::Display for Error {
                 "invalid session token: it must not contain whitespace or control bytes (check for a stray newline from a copy-paste)",
             ),
             Error::InvalidPayloadHash => f.write_str(
-                "invalid payload hash: give 64 lower-case hex digits of SHA-256, or use Payload::Unsigned for UNSIGNED-PAYLOAD",
+                "invalid payload hash: give 64 lower-case hex digits of SHA-256, a STREAMING-* literal, or use Payload::Unsigned for UNSIGNED-PAYLOAD",
             ),
             Error::InvalidQueryParameter { reason } => write!(f, "invalid query parameter: {reason}"),
             Error::InvalidBucketName { bucket, rule } => {

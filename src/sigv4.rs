@@ -27,6 +27,16 @@ use sha2::{Digest, Sha256};
 /// The longest lifetime SigV4 allows a presigned URL: seven days.
 pub const MAX_EXPIRES: u64 = 604_800;
 
+/// The payload-hash literals AWS services accept besides a hex SHA-256.
+pub const PAYLOAD_LITERALS: [&str; 6] = [
+    "UNSIGNED-PAYLOAD",
+    "STREAMING-UNSIGNED-PAYLOAD-TRAILER",
+    "STREAMING-AWS4-HMAC-SHA256-PAYLOAD",
+    "STREAMING-AWS4-HMAC-SHA256-PAYLOAD-TRAILER",
+    "STREAMING-AWS4-ECDSA-P256-SHA256-PAYLOAD",
+    "STREAMING-AWS4-ECDSA-P256-SHA256-PAYLOAD-TRAILER",
+];
+
 /// What the payload hash line of the canonical request says.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Payload<'a> {
@@ -34,7 +44,7 @@ pub enum Payload<'a> {
     Empty,
     /// `UNSIGNED-PAYLOAD`: what S3 presigned URLs use, since the body is not known yet.
     Unsigned,
-    /// A precomputed hash: 64 lower-case hex digits, or another literal the service accepts
+    /// A precomputed hash: 64 lower-case hex digits, or one of [`PAYLOAD_LITERALS`]
     /// (`STREAMING-AWS4-HMAC-SHA256-PAYLOAD`, ...).
     Hash(&'a str),
     /// The body itself, hashed here.
@@ -48,9 +58,7 @@ impl Payload<'_> {
             Payload::Unsigned => Cow::Borrowed(UNSIGNED_PAYLOAD),
             Payload::Hash(h) => {
                 let hex = h.len() == 64 && h.bytes().all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b));
-                let literal = !h.is_empty()
-                    && h.len() <= 64
-                    && h.bytes().all(|b| b.is_ascii_uppercase() || b.is_ascii_digit() || b == b'-');
+                let literal = PAYLOAD_LITERALS.contains(h);
                 if !(hex || literal) {
                     return Err(Error::InvalidPayloadHash);
                 }

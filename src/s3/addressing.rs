@@ -342,6 +342,39 @@ impl Bucket {
         Ok(Bucket { name: name.into(), endpoint, host_start: scheme.len(), origin, path_prefix, virtual_hosted })
     }
 
+    /// An S3 access point, `NAME-ACCOUNT.s3-accesspoint.REGION.amazonaws.com` (keys go right
+    /// after the host; signing name `s3`).
+    ///
+    /// # Errors
+    /// [`Error::InvalidBucketName`] for a bad access point name or account id,
+    /// [`Error::InvalidRegion`].
+    pub fn access_point(name: &str, account_id: &str, region: &str) -> Result<Self, Error> {
+        Self::access_point_at(name, account_id, region, "s3-accesspoint", "s3")
+    }
+
+    /// An S3 Object Lambda access point,
+    /// `NAME-ACCOUNT.s3-object-lambda.REGION.amazonaws.com`, signed as `s3-object-lambda`.
+    ///
+    /// # Errors
+    /// As [`Bucket::access_point`].
+    pub fn object_lambda_access_point(name: &str, account_id: &str, region: &str) -> Result<Self, Error> {
+        Self::access_point_at(name, account_id, region, "s3-object-lambda", "s3-object-lambda")
+    }
+
+    fn access_point_at(name: &str, account_id: &str, region: &str, label: &str, service: &str) -> Result<Self, Error> {
+        let fail = |rule: &'static str| Err(Error::InvalidBucketName { bucket: name.into(), rule });
+        if !(3..=50).contains(&name.len()) || !is_virtual_hostable(name) {
+            return fail("access point names must be 3 to 50 lower-case letters, numbers and hyphens, beginning and ending with a letter or number");
+        }
+        if account_id.len() != 12 || !account_id.bytes().all(|b| b.is_ascii_digit()) {
+            return fail("the account id of an access point is 12 digits");
+        }
+        let mut endpoint = Endpoint::aws(region)?.signing_name(service)?;
+        endpoint.addressing = AddressingStyle::VirtualHosted;
+        let origin = format!("https://{name}-{account_id}.{label}.{region}.{}", partition_suffix(region));
+        Ok(Bucket { name: name.into(), endpoint, origin, host_start: "https://".len(), path_prefix: String::new(), virtual_hosted: true })
+    }
+
     /// The bucket name.
     pub fn name(&self) -> &str {
         &self.name
@@ -443,6 +476,17 @@ mod tests {
             }
         }
         assert!(validate_bucket_name(&"a".repeat(256)).is_err());
+    }
+
+    #[test]
+    fn access_points() {
+        let b = Bucket::access_point("my-ap", "111122223333", "us-west-2").unwrap();
+        assert_eq!((b.host(), b.path_prefix(), b.endpoint().service()), ("my-ap-111122223333.s3-accesspoint.us-west-2.amazonaws.com", "", "s3"));
+        let b = Bucket::object_lambda_access_point("my-olap", "111122223333", "cn-north-1").unwrap();
+        assert_eq!(b.host(), "my-olap-111122223333.s3-object-lambda.cn-north-1.amazonaws.com.cn");
+        assert_eq!(b.endpoint().service(), "s3-object-lambda");
+        assert!(matches!(Bucket::access_point("my-ap", "1234", "us-west-2"), Err(Error::InvalidBucketName { .. })));
+        assert!(matches!(Bucket::access_point("My_AP", "111122223333", "us-west-2"), Err(Error::InvalidBucketName { .. })));
     }
 
     #[test]

@@ -340,6 +340,24 @@ mod tests {
         }
     }
 
+    #[cfg(feature = "time")]
+    #[test]
+    fn from_offset_date_time() {
+        let t = time::OffsetDateTime::from_unix_timestamp(1_369_353_600).unwrap();
+        assert_eq!(Timestamp::try_from(t).unwrap().amz_date().as_str(), "20130524T000000Z");
+        let before = time::OffsetDateTime::from_unix_timestamp(-1).unwrap();
+        assert!(Timestamp::try_from(before).is_err());
+    }
+
+    #[cfg(feature = "std")]
+    #[test]
+    fn from_system_time() {
+        let t = std::time::UNIX_EPOCH + std::time::Duration::from_secs(1_369_353_600);
+        assert_eq!(Timestamp::try_from(t).unwrap().amz_date().as_str(), "20130524T000000Z");
+        let before = std::time::UNIX_EPOCH - std::time::Duration::from_secs(5);
+        assert_eq!(Timestamp::try_from(before), Err(Error::TimestampOutOfRange { unix_seconds: -5 }));
+    }
+
     #[test]
     fn parses_offsets_and_fractions() {
         let a = Timestamp::parse_rfc3339("2013-05-24T02:30:00.123+02:30").unwrap();

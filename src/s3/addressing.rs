@@ -112,6 +112,30 @@ impl Endpoint {
         })
     }
 
+    /// A custom endpoint from a parsed [`url::Url`] (scheme, host and port only).
+    ///
+    /// Only the endpoint comes from a `Url`: never parse an object URL with it, since URL parsers
+    /// resolve `..` and `.` segments that are part of S3 keys.
+    ///
+    /// # Errors
+    /// As [`Endpoint::custom`].
+    #[cfg(feature = "url")]
+    pub fn from_url(url: &url::Url, region: &str) -> Result<Self, Error> {
+        if url.path() != "/" || url.query().is_some() || url.fragment().is_some() {
+            return Err(Error::InvalidEndpoint { reason: "the endpoint URL must not have a path, query or fragment: give scheme://host[:port]" });
+        }
+        let host = match url.host() {
+            Some(url::Host::Ipv6(a)) => format!("[{a}]"),
+            Some(h) => format!("{h}"),
+            None => return Err(Error::InvalidEndpoint { reason: "the endpoint host must be a host name or an IP address" }),
+        };
+        let authority = match url.port() {
+            Some(p) => format!("{host}:{p}"),
+            None => host,
+        };
+        Self::custom(&format!("{}://{authority}", url.scheme()), region)
+    }
+
     /// Sets the addressing style.
     pub fn addressing(mut self, style: AddressingStyle) -> Self {
         self.addressing = style;
@@ -476,6 +500,18 @@ mod tests {
             }
         }
         assert!(validate_bucket_name(&"a".repeat(256)).is_err());
+    }
+
+    #[cfg(feature = "url")]
+    #[test]
+    fn endpoint_from_url() {
+        let u = url::Url::parse("https://minio.example.com:443/").unwrap();
+        let b = Bucket::new(Endpoint::from_url(&u, "us-east-1").unwrap(), "bkt").unwrap();
+        assert_eq!(b.host(), "bkt.minio.example.com");
+        let u = url::Url::parse("http://[::1]:9000").unwrap();
+        assert_eq!(Bucket::new(Endpoint::from_url(&u, "us-east-1").unwrap(), "bkt").unwrap().host(), "[::1]:9000");
+        let u = url::Url::parse("http://h/base").unwrap();
+        assert!(Endpoint::from_url(&u, "us-east-1").is_err());
     }
 
     #[test]

@@ -37,12 +37,14 @@ fn hmac(key: &[u8], data: &[u8]) -> [u8; 32] {
     m.finalize().into_bytes().into()
 }
 
+/// `[a-z0-9-]+`, at most 63 bytes: what a credential-scope region or service may be.
+fn is_scope_name(s: &str) -> bool {
+    !s.is_empty() && s.len() <= 63 && s.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+}
+
 /// Checks a region code: `[a-z0-9-]+`, at most 63 bytes.
 pub fn validate_region(region: &str) -> Result<(), Error> {
-    let ok = !region.is_empty()
-        && region.len() <= 63
-        && region.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-');
-    if ok {
+    if is_scope_name(region) {
         Ok(())
     } else {
         Err(Error::InvalidRegion { region: region.into() })
@@ -51,10 +53,7 @@ pub fn validate_region(region: &str) -> Result<(), Error> {
 
 /// Checks a service signing name: `[a-z0-9-]+`, at most 63 bytes.
 pub fn validate_service(service: &str) -> Result<(), Error> {
-    let ok = !service.is_empty()
-        && service.len() <= 63
-        && service.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-');
-    if ok {
+    if is_scope_name(service) {
         Ok(())
     } else {
         Err(Error::InvalidService { service: service.into() })

@@ -274,7 +274,7 @@ pub(crate) fn effective_expiry(
     Ok(expires_in)
 }
 
-fn is_auth_param(name: &str) -> bool {
+pub(crate) fn is_auth_param(name: &str) -> bool {
     ["X-Amz-Algorithm", "X-Amz-Credential", "X-Amz-Date", "X-Amz-Expires", "X-Amz-SignedHeaders", "X-Amz-Signature", "X-Amz-Security-Token"]
         .iter()
         .any(|p| p.eq_ignore_ascii_case(name))
@@ -359,10 +359,6 @@ pub(crate) fn finish_presigned_url(
     sig
 }
 
-fn string_to_sign_for(details: &str, amz_date: &str, scope: &str) -> String {
-    signing::string_to_sign(amz_date, scope, &signing::sha256(details.as_bytes()))
-}
-
 /// Writes `scheme://host` and the URL path; returns the path's range.
 fn write_origin_and_path(url: &mut String, req: &Request<'_>, rules: UriPath) -> Result<Range<usize>, Error> {
     if req.scheme != "https" && req.scheme != "http" {
@@ -386,40 +382,18 @@ fn canonical_uri_override(req: &Request<'_>, rules: UriPath) -> Option<String> {
     }
 }
 
-/// Presigns `request`: the signature goes in the query string, valid for `expires_in` seconds
-/// (1..=604800).
-///
-/// # Errors
-/// Any input error: method, host, path, header names and values, query names, region, service,
-/// expiry, or a URL that would outlive temporary credentials.
-pub fn presign(request: &Request<'_>, params: &SigningParams<'_>, expires_in: u64) -> Result<Presigned, Error> {
-    presign_impl(request, params, expires_in, None)
+/// What presigning and header signing share: the scoped key, the URL with the caller's query
+/// written in, and the caller's headers validated into `scratch` (with `host`).
+struct Prepared {
+    key: ScopedKey,
+    url: String,
+    path: Range<usize>,
+    canonical_uri: Option<String>,
+    scratch: Scratch,
+    headers: Vec<(String, String)>,
 }
 
-/// [`presign`], also returning the canonical request and string to sign.
-///
-/// # Errors
-/// As [`presign`].
-pub fn presign_with_details(
-    request: &Request<'_>,
-    params: &SigningParams<'_>,
-    expires_in: u64,
-) -> Result<(Presigned, SigningDetails), Error> {
-    let mut text = String::new();
-    let p = presign_impl(request, params, expires_in, Some(&mut text))?;
-    let key = ScopedKey::new(params.credentials, params.time, params.region, params.service)?;
-    let sts = string_to_sign_for(&text, params.time.amz_date().as_str(), key.scope());
-    let signature = p.url.rsplit_once("X-Amz-Signature=").map(|(_, s)| String::from(s)).unwrap_or_default();
-    Ok((p, SigningDetails { canonical_request: text, string_to_sign: sts, signature }))
-}
-
-fn presign_impl(
-    req: &Request<'_>,
-    params: &SigningParams<'_>,
-    expires_in: u64,
-    details: Option<&mut String>,
-) -> Result<Presigned, Error> {
-    let expires_in = effective_expiry(params.credentials, params.time, expires_in, params.clamp_expiry_to_credentials)?;
+fn prepare(req: &Request<'_>, params: &SigningParams<'_>, reserved: &[&str]) -> Result<Prepared, Error> {
     let key = ScopedKey::new(params.credentials, params.time, params.region, params.service)?;
     let mut url = String::with_capacity(256 + req.path.len() * 3);
     let path = write_origin_and_path(&mut url, req, params.uri_path)?;
@@ -437,16 +411,66 @@ fn presign_impl(
         scratch.query.push(&mut url, name, value);
     }
     scratch.headers.push_valid("host", req.host);
-    let mut out_headers = Vec::with_capacity(req.headers.len());
+    let mut headers = Vec::with_capacity(req.headers.len() + 4);
     for (name, value) in &req.headers {
         canonical::validate_header_name(name)?;
         canonical::validate_header_value(name, value)?;
-        if ["host", "authorization", "x-amz-security-token"].iter().any(|r| r.eq_ignore_ascii_case(name)) {
+        if reserved.iter().any(|r| r.eq_ignore_ascii_case(name)) {
             return Err(Error::ReservedHeader { name: name.to_ascii_lowercase() });
         }
         scratch.headers.push_valid(name, value);
-        out_headers.push((String::from(*name), String::from(*value)));
+        headers.push((String::from(*name), String::from(*value)));
     }
+    Ok(Prepared { key, url, path, canonical_uri, scratch, headers })
+}
+
+/// Presigns `request`: the signature goes in the query string, valid for `expires_in` seconds
+/// (1..=604800).
+///
+/// # Errors
+/// Any input error: method, host, path, header names and values, query names, region, service,
+/// expiry, or a URL that would outlive temporary credentials.
+pub fn presign(request: &Request<'_>, params: &SigningParams<'_>, expires_in: u64) -> Result<Presigned, Error> {
+    presign_impl(request, params, expires_in, None).map(|(p, _)| p)
+}
+
+/// [`presign`], also returning the canonical request and string to sign.
+///
+/// # Errors
+/// As [`presign`].
+pub fn presign_with_details(
+    request: &Request<'_>,
+    params: &SigningParams<'_>,
+    expires_in: u64,
+) -> Result<(Presigned, SigningDetails), Error> {
+    let mut text = String::new();
+    let (p, sig) = presign_impl(request, params, expires_in, Some(&mut text))?;
+    Ok((p, details(text, params.time, request_scope(params), &sig)))
+}
+
+fn request_scope(params: &SigningParams<'_>) -> String {
+    let mut s = String::from(params.time.amz_date().date());
+    for part in [params.region, params.service, "aws4_request"] {
+        s.push('/');
+        s.push_str(part);
+    }
+    s
+}
+
+pub(crate) fn details(canonical_request: String, time: Timestamp, scope: String, sig: &[u8; 32]) -> SigningDetails {
+    let string_to_sign = signing::string_to_sign(time.amz_date().as_str(), &scope, &signing::sha256(canonical_request.as_bytes()));
+    SigningDetails { canonical_request, string_to_sign, signature: String::from(encoding::hex_str(&encoding::hex32(sig))) }
+}
+
+fn presign_impl(
+    req: &Request<'_>,
+    params: &SigningParams<'_>,
+    expires_in: u64,
+    details: Option<&mut String>,
+) -> Result<(Presigned, [u8; 32]), Error> {
+    let expires_in = effective_expiry(params.credentials, params.time, expires_in, params.clamp_expiry_to_credentials)?;
+    let Prepared { key, mut url, path, canonical_uri, mut scratch, headers } =
+        prepare(req, params, &["host", "authorization", "x-amz-security-token"])?;
     let payload_hash = req.payload.hash()?;
     let auth = QueryAuth {
         method: req.method,
@@ -459,14 +483,10 @@ fn presign_impl(
         token: params.credentials.session_token(),
         sign_token: params.session_token == SessionToken::Signed,
     };
-    finish_presigned_url(&mut url, &mut scratch, &auth, details);
-    Ok(Presigned {
-        method: String::from(req.method),
-        url,
-        headers: out_headers,
-        signed_at: params.time,
-        expires_at: params.time.add_seconds(expires_in)?,
-    })
+    let sig = finish_presigned_url(&mut url, &mut scratch, &auth, details);
+    let presigned =
+        Presigned { method: String::from(req.method), url, headers, signed_at: params.time, expires_at: params.time.add_seconds(expires_in)? };
+    Ok((presigned, sig))
 }
 
 /// Signs `request` with an `Authorization` header.
@@ -484,35 +504,15 @@ pub fn sign(request: &Request<'_>, params: &SigningParams<'_>) -> Result<Signed,
 /// As [`sign`].
 pub fn sign_with_details(request: &Request<'_>, params: &SigningParams<'_>) -> Result<(Signed, SigningDetails), Error> {
     let req = request;
-    let key = ScopedKey::new(params.credentials, params.time, params.region, params.service)?;
-    let mut url = String::with_capacity(128 + req.path.len() * 3);
-    let path = write_origin_and_path(&mut url, req, params.uri_path)?;
-    let canonical_uri = canonical_uri_override(req, params.uri_path);
-    let mut scratch = Scratch::default();
-    for (name, value) in &req.query {
-        if name.is_empty() {
-            return Err(Error::InvalidQueryParameter { reason: "a query parameter name is empty" });
-        }
-        scratch.query.push(&mut url, name, value);
-    }
+    let reserved: &[&str] = if params.content_sha256_header {
+        &["host", "authorization", "x-amz-date", "x-amz-security-token", "x-amz-content-sha256"]
+    } else {
+        &["host", "authorization", "x-amz-date", "x-amz-security-token"]
+    };
+    let Prepared { key, url, path, canonical_uri, mut scratch, headers: mut out } = prepare(req, params, reserved)?;
     let amz = params.time.amz_date();
     let payload_hash = req.payload.hash()?;
     let token = params.credentials.session_token();
-    let mut reserved: Vec<&str> = alloc::vec!["host", "authorization", "x-amz-date", "x-amz-security-token"];
-    if params.content_sha256_header {
-        reserved.push("x-amz-content-sha256");
-    }
-    scratch.headers.push_valid("host", req.host);
-    let mut out: Vec<(String, String)> = Vec::with_capacity(req.headers.len() + 4);
-    for (name, value) in &req.headers {
-        canonical::validate_header_name(name)?;
-        canonical::validate_header_value(name, value)?;
-        if reserved.iter().any(|r| r.eq_ignore_ascii_case(name)) {
-            return Err(Error::ReservedHeader { name: name.to_ascii_lowercase() });
-        }
-        scratch.headers.push_valid(name, value);
-        out.push((String::from(*name), String::from(*value)));
-    }
     scratch.headers.push_valid("x-amz-date", amz.as_str());
     out.push((String::from("x-amz-date"), String::from(amz.as_str())));
     if params.content_sha256_header {

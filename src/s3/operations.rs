@@ -22,7 +22,7 @@
 
 use crate::canonical::{validate_header_name, validate_header_value};
 use crate::s3::{Bucket, Presigner};
-use crate::sigv4::{Presigned, SigningDetails};
+use crate::sigv4::{is_auth_param, Presigned, SigningDetails};
 use crate::{Credentials, Error, Timestamp};
 use alloc::borrow::Cow;
 use alloc::format;
@@ -362,11 +362,6 @@ impl<'a> S3Request<'a> {
     }
 }
 
-pub(crate) fn is_auth_param(name: &str) -> bool {
-    ["X-Amz-Algorithm", "X-Amz-Credential", "X-Amz-Date", "X-Amz-Expires", "X-Amz-SignedHeaders", "X-Amz-Signature", "X-Amz-Security-Token"]
-        .iter()
-        .any(|p| p.eq_ignore_ascii_case(name))
-}
 
 impl Bucket {
     /// Any S3 request: a method and an optional key, to refine with [`S3Request::query`] and

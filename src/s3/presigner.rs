@@ -18,8 +18,8 @@
 
 use crate::encoding::{self, Component};
 use crate::s3::S3Request;
-use crate::signing::{self, ScopedKey, UNSIGNED_PAYLOAD};
-use crate::sigv4::{effective_expiry, finish_presigned_url, Presigned, QueryAuth, Scratch, SigningDetails};
+use crate::signing::{ScopedKey, UNSIGNED_PAYLOAD};
+use crate::sigv4::{details, effective_expiry, finish_presigned_url, Presigned, QueryAuth, Scratch, SigningDetails};
 use crate::{Credentials, Error, Timestamp};
 use alloc::string::String;
 
@@ -73,7 +73,7 @@ impl Presigner {
     /// # Errors
     /// As [`S3Request::presign`].
     pub fn presign_into(&mut self, url: &mut String, request: &S3Request<'_>, time: Timestamp, expires_in: u64) -> Result<Validity, Error> {
-        self.write(url, request, time, expires_in, None)
+        self.write(url, request, time, expires_in, None).map(|(v, _)| v)
     }
 
     /// Presigns `request` into a new [`Presigned`].
@@ -82,7 +82,7 @@ impl Presigner {
     /// As [`S3Request::presign`].
     pub fn presign(&mut self, request: &S3Request<'_>, time: Timestamp, expires_in: u64) -> Result<Presigned, Error> {
         let mut url = String::with_capacity(256);
-        let v = self.write(&mut url, request, time, expires_in, None)?;
+        let (v, _) = self.write(&mut url, request, time, expires_in, None)?;
         Ok(presigned(request, url, v))
     }
 
@@ -93,11 +93,9 @@ impl Presigner {
     pub fn presign_with_details(&mut self, request: &S3Request<'_>, time: Timestamp, expires_in: u64) -> Result<(Presigned, SigningDetails), Error> {
         let mut url = String::with_capacity(256);
         let mut text = String::new();
-        let v = self.write(&mut url, request, time, expires_in, Some(&mut text))?;
+        let (v, sig) = self.write(&mut url, request, time, expires_in, Some(&mut text))?;
         let scope = self.key.as_ref().map(|k| String::from(k.scope())).unwrap_or_default();
-        let sts = signing::string_to_sign(time.amz_date().as_str(), &scope, &signing::sha256(text.as_bytes()));
-        let signature = url.rsplit_once("X-Amz-Signature=").map(|(_, s)| String::from(s)).unwrap_or_default();
-        Ok((presigned(request, url, v), SigningDetails { canonical_request: text, string_to_sign: sts, signature }))
+        Ok((presigned(request, url, v), details(text, time, scope, &sig)))
     }
 
     fn write(
@@ -107,7 +105,7 @@ impl Presigner {
         time: Timestamp,
         expires_in: u64,
         details: Option<&mut String>,
-    ) -> Result<Validity, Error> {
+    ) -> Result<(Validity, [u8; 32]), Error> {
         if let Some(e) = &req.error {
             return Err(e.clone());
         }
@@ -150,8 +148,8 @@ impl Presigner {
             token: credentials.session_token(),
             sign_token: true,
         };
-        finish_presigned_url(url, scratch, &auth, details);
-        Ok(Validity { signed_at: time, expires_at })
+        let sig = finish_presigned_url(url, scratch, &auth, details);
+        Ok((Validity { signed_at: time, expires_at }, sig))
     }
 }
 

@@ -3,8 +3,10 @@
 
 pub mod addressing;
 pub mod operations;
+pub mod post_policy;
 pub mod presigner;
 
 pub use addressing::{validate_bucket_name, AddressingStyle, Bucket, Endpoint};
 pub use operations::{validate_key, Method, S3Request, MAX_KEY_LEN};
+pub use post_policy::{PostForm, PostPolicy, PostRejection, PostVerifier, PresignedPost};
 pub use presigner::{Presigner, Validity};

@@ -9,12 +9,14 @@ extern crate std;
 
 pub mod canonical;
 pub mod credentials;
+pub mod diagnose;
 pub mod encoding;
 mod error;
 pub mod signing;
 pub mod sigv4;
 pub mod s3;
 pub mod time;
+pub mod verify;
 
 pub use credentials::Credentials;
 pub use error::Error;

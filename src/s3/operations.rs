@@ -145,7 +145,7 @@ impl<'a> S3Request<'a> {
         let name = name.into();
         if name.is_empty() {
             self.fail(Error::InvalidQueryParameter { reason: "a query parameter name is empty" });
-        } else if name.len() > 6 && name[..6].eq_ignore_ascii_case("x-amz-") && is_auth_param(&name) {
+        } else if is_auth_param(&name) {
             self.fail(Error::InvalidQueryParameter { reason: "X-Amz-Algorithm, -Credential, -Date, -Expires, -SignedHeaders, -Security-Token and -Signature are set by the signer: remove them" });
         }
         self.query.push((name, value.into()));

@@ -9,6 +9,7 @@ mod error;
 mod explain;
 mod generic;
 mod ini;
+mod post;
 mod s3cmd;
 mod util;
 mod verify;
@@ -29,6 +30,7 @@ Examples:
   presign rds-token --hostname db.example.us-east-1.rds.amazonaws.com --port 5432 --username app
   presign eks-token --cluster-name prod --region eu-west-1
   presign batch < requests.jsonl > urls.jsonl
+  presign post s3://my-bucket/uploads/ --max-size 10MB --content-type-prefix image/ --html
   presign explain 'https://my-bucket.s3.us-east-1.amazonaws.com/a.txt?X-Amz-...'
   presign verify 'https://my-bucket.s3.us-east-1.amazonaws.com/a.txt?X-Amz-...' -X GET
 
@@ -70,6 +72,9 @@ enum Command {
     /// URL of a batch is signed at the same time, read once when the batch starts (or --time).
     /// Endpoint, region and credentials are chosen once for the batch, as for s3:// URLs.
     Batch(batch::BatchArgs),
+    /// A presigned POST policy for browser form uploads (size limits, content-type prefix):
+    /// prints the form URL and fields as JSON, or a ready HTML form with --html.
+    Post(post::PostArgs),
     /// Say what a presigned URL (or RDS/DSQL/EKS token) contains and whether it is still valid.
     Explain(explain::ExplainArgs),
     /// Check a presigned URL's signature with your credentials.
@@ -209,6 +214,7 @@ fn run(cli: Cli) -> Result<()> {
         Some(Command::DsqlToken(a)) => generic::run_dsql(a),
         Some(Command::EksToken(a)) => generic::run_eks(a),
         Some(Command::Batch(a)) => batch::run(a),
+        Some(Command::Post(a)) => post::run(a),
         Some(Command::Explain(a)) => explain::run(a),
         Some(Command::Verify(a)) => verify::run(a),
     }

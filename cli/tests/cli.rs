@@ -1323,3 +1323,73 @@ fn exit_codes() {
     assert_eq!(s.run(&["--version"]).code, 0);
     assert_eq!(s.run(&["eks-token", "--help"]).code, 0);
 }
+
+// ---------------------------------------------------------------- post
+
+#[test]
+fn post_policy_json_html_and_verification() {
+    use presign::s3::{Bucket, Endpoint, PostForm, PostPolicy, PostVerifier};
+    use presign::{Credentials, Timestamp};
+    let s = Sandbox::doc_keys();
+    let args = [
+        "post",
+        "s3://sigv4examplebucket/user/user1/",
+        "--max-size",
+        "10MB",
+        "--content-type-prefix",
+        "image/",
+        "--region",
+        "us-east-1",
+        "--time",
+        "2015-12-29T00:00:00Z",
+        "--expires-in",
+        "1h",
+    ];
+    let out = s.run(&args).ok().to_string();
+    let json: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(
+        json["url"],
+        "https://sigv4examplebucket.s3.us-east-1.amazonaws.com/"
+    );
+    let fields = json["fields"].as_object().unwrap();
+    assert_eq!(fields["key"], "user/user1/${filename}");
+    assert_eq!(
+        fields["x-amz-credential"],
+        "AKIAIOSFODNN7EXAMPLE/20151229/us-east-1/s3/aws4_request"
+    );
+    // The CLI prints exactly what the library builds with the same conditions.
+    let creds = Credentials::new(DOC_AKID, DOC_SECRET).unwrap();
+    let t = Timestamp::parse_rfc3339("2015-12-29T00:00:00Z").unwrap();
+    let bucket = Bucket::new(Endpoint::aws("us-east-1").unwrap(), "sigv4examplebucket").unwrap();
+    let lib = PostPolicy::new(&bucket)
+        .key_starts_with("user/user1/")
+        .expires_in(3600)
+        .content_length_range(0, 10_000_000)
+        .content_type_starts_with("image/")
+        .sign(&creds, t)
+        .unwrap();
+    assert_eq!(out.trim_end(), lib.to_json());
+    // What the form sends verifies; one byte too many does not.
+    let mut sent: Vec<(String, String)> = fields
+        .iter()
+        .map(|(k, v)| (k.clone(), v.as_str().unwrap().to_string()))
+        .collect();
+    sent.push(("Content-Type".into(), "image/png".into()));
+    let verifier = PostVerifier::new(|_: &str| Some(creds.clone()));
+    let form = |size| PostForm::new("sigv4examplebucket", sent.clone(), size).file_name("cat.png");
+    verifier.verify(&form(10_000_000), t).unwrap();
+    let e = verifier.verify(&form(10_000_001), t).unwrap_err();
+    assert!(e.to_string().contains("10000000"), "{e}");
+    // The HTML form carries the same fields, the file input last.
+    let html = s.run(&[&args[..], &["--html"]].concat()).ok().to_string();
+    assert!(
+        html.contains("action=\"https://sigv4examplebucket.s3.us-east-1.amazonaws.com/\""),
+        "{html}"
+    );
+    assert!(html.contains(fields["x-amz-signature"].as_str().unwrap()));
+    assert!(html.find("name=\"policy\"").unwrap() < html.find("type=\"file\"").unwrap());
+    // A usage error for a bad size.
+    let r = s.run(&["post", "s3://b12/x/", "--max-size", "10XB"]);
+    assert_eq!(r.code, 2);
+    assert!(r.stderr.contains("unknown size unit"), "{}", r.stderr);
+}

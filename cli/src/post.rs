@@ -1,0 +1,146 @@
+//! `presign post s3://BUCKET/PREFIX`: a presigned POST policy for browser form uploads, printed
+//! as JSON (the form URL and its fields) or as a ready HTML form.
+
+use crate::config::Config;
+use crate::error::{CliError, Result};
+use crate::s3cmd::{build_endpoint, parse_s3_url, s3_region, S3Target};
+use crate::{print_line, util, CommonArgs, S3EndpointArgs};
+use clap::Args;
+use presign::s3::{Bucket, PostPolicy};
+
+/// `presign post`.
+#[derive(Args)]
+pub struct PostArgs {
+    /// s3://BUCKET/KEY for one exact key, s3://BUCKET/PREFIX/ (trailing slash) or s3://BUCKET to
+    /// let the browser pick any key under the prefix (`PREFIX${filename}`), or a key ending in
+    /// ${filename}.
+    #[arg(value_name = "s3://BUCKET/PREFIX", value_parser = parse_s3_url)]
+    pub target: S3Target,
+    /// The largest file accepted: bytes, or with a unit: 500KB, 10MB, 1GB (powers of 1000) or
+    /// 10MiB (powers of 1024). A presigned PUT cannot cap the size; a POST policy can.
+    #[arg(long, value_name = "SIZE", value_parser = parse_size)]
+    pub max_size: Option<u64>,
+    /// The smallest file accepted (default 0 when --max-size is given).
+    #[arg(long, value_name = "SIZE", value_parser = parse_size)]
+    pub min_size: Option<u64>,
+    /// The Content-Type field must be exactly this.
+    #[arg(long, value_name = "TYPE", conflicts_with = "content_type_prefix")]
+    pub content_type: Option<String>,
+    /// The Content-Type field must start with this, e.g. image/.
+    #[arg(long, value_name = "PREFIX")]
+    pub content_type_prefix: Option<String>,
+    /// Canned ACL, e.g. private or public-read.
+    #[arg(long, value_name = "ACL")]
+    pub acl: Option<String>,
+    /// User metadata NAME=VALUE, as the field x-amz-meta-NAME (repeatable).
+    #[arg(long, value_name = "NAME=VALUE", value_parser = util::parse_kv)]
+    pub metadata: Vec<(String, String)>,
+    /// The status S3 answers a successful upload with: 200, 201 or 204.
+    #[arg(long, value_name = "CODE")]
+    pub success_action_status: Option<u16>,
+    /// Where S3 redirects the browser after a successful upload.
+    #[arg(long, value_name = "URL")]
+    pub success_action_redirect: Option<String>,
+    /// Print a ready HTML form instead of JSON.
+    #[arg(long)]
+    pub html: bool,
+    #[command(flatten)]
+    pub common: CommonArgs,
+    #[command(flatten)]
+    pub endpoint: S3EndpointArgs,
+}
+
+/// Parses `10MB`, `10MiB`, `500KB`, `1GB`, `123` (bytes).
+pub fn parse_size(s: &str) -> std::result::Result<u64, String> {
+    let t = s.trim();
+    let split = t.find(|c: char| !c.is_ascii_digit()).unwrap_or(t.len());
+    let (digits, unit) = t.split_at(split);
+    let n: u64 = digits
+        .parse()
+        .map_err(|_| format!("\"{s}\" is not a size: write bytes or e.g. 10MB, 10MiB"))?;
+    let mult: u64 = match unit.trim().to_ascii_lowercase().as_str() {
+        "" | "b" => 1,
+        "kb" | "k" => 1_000,
+        "mb" | "m" => 1_000_000,
+        "gb" | "g" => 1_000_000_000,
+        "kib" => 1 << 10,
+        "mib" => 1 << 20,
+        "gib" => 1 << 30,
+        _ => {
+            return Err(format!(
+                "\"{s}\": unknown size unit (use B, KB, MB, GB, KiB, MiB or GiB)"
+            ))
+        }
+    };
+    n.checked_mul(mult)
+        .ok_or_else(|| format!("\"{s}\" is too large"))
+}
+
+pub fn run(a: PostArgs) -> Result<()> {
+    if !a.common.headers.is_empty() {
+        return Err(CliError::usage(
+            "-H does not apply to POST forms: use --metadata or the field options",
+        ));
+    }
+    let cfg = Config::load(a.common.profile.as_deref())?;
+    let region = s3_region(&cfg, a.common.region.as_deref());
+    let endpoint = build_endpoint(&cfg, &region, &a.endpoint)?;
+    let bucket = Bucket::new(endpoint, &a.target.bucket)?;
+    let mut policy = PostPolicy::new(&bucket);
+    policy = match a.target.key.as_deref() {
+        None => policy.key_starts_with(""),
+        Some(k) if k.ends_with('/') => policy.key_starts_with(k),
+        Some(k) => policy.key(k),
+    };
+    if let Some(e) = a.common.expires_in {
+        policy = policy.expires_in(e);
+    }
+    match (a.min_size, a.max_size) {
+        (None, None) => {}
+        (min, max) => {
+            policy = policy.content_length_range(min.unwrap_or(0), max.unwrap_or(5_000_000_000))
+        }
+    }
+    if let Some(ct) = &a.content_type {
+        policy = policy.content_type(ct);
+    }
+    if let Some(p) = &a.content_type_prefix {
+        policy = policy.content_type_starts_with(p);
+    }
+    if let Some(acl) = &a.acl {
+        policy = policy.acl(acl);
+    }
+    for (name, value) in &a.metadata {
+        policy = policy.metadata(name, value);
+    }
+    if let Some(s) = a.success_action_status {
+        policy = policy.success_action_status(s);
+    }
+    if let Some(r) = &a.success_action_redirect {
+        policy = policy.success_action_redirect(r);
+    }
+    let creds = cfg.credentials()?;
+    let time = util::time_or_now(a.common.time)?;
+    let post = policy.sign(&creds, time)?;
+    if a.html {
+        print_line(&post.html_form())
+    } else {
+        print_line(&post.to_json())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sizes() {
+        assert_eq!(parse_size("123").unwrap(), 123);
+        assert_eq!(parse_size("10MB").unwrap(), 10_000_000);
+        assert_eq!(parse_size("10MiB").unwrap(), 10 << 20);
+        assert_eq!(parse_size("500 KB").unwrap(), 500_000);
+        assert!(parse_size("ten").is_err());
+        assert!(parse_size("10XB").is_err());
+        assert!(parse_size("99999999999999999999GB").is_err());
+    }
+}

@@ -47,6 +47,15 @@ impl Sink for Sha256 {
     }
 }
 
+/// Writes the text, to hash it in one call afterwards: cheaper than feeding a hasher many short
+/// slices.
+impl Sink for String {
+    #[inline]
+    fn put(&mut self, bytes: &str) {
+        self.push_str(bytes);
+    }
+}
+
 /// Hashes and keeps the text, for callers who want to see the canonical request.
 pub(crate) struct Tee<'a> {
     pub hasher: Sha256,
@@ -155,20 +164,45 @@ impl Param {
     fn value<'a>(&self, url: &'a str) -> &'a str {
         &url[self.eq as usize + 1..self.end as usize]
     }
-    pub(crate) fn pair<'a>(&self, url: &'a str) -> &'a str {
-        &url[self.start as usize..self.end as usize]
-    }
 }
 
 /// Query parameters being written into a URL, remembered for the canonical query.
 #[derive(Debug, Default)]
 pub(crate) struct QueryWriter {
     params: Vec<Param>,
+    /// Whether `params` is known to be in canonical order already.
+    sorted: bool,
 }
 
 impl QueryWriter {
     pub(crate) fn clear(&mut self) {
         self.params.clear();
+        self.sorted = true;
+    }
+
+    /// How many parameters have been written.
+    pub(crate) fn len(&self) -> usize {
+        self.params.len()
+    }
+
+    /// Records `url[start..end]`, already written, as one parameter (`name=value` with the `=`
+    /// at `eq`, or several `&`-joined pairs that sort as one block) that sorts after every
+    /// parameter recorded before it: the canonical order stays known without sorting.
+    pub(crate) fn record_in_order(&mut self, start: usize, eq: usize, end: usize) {
+        debug_assert!(start < eq && eq < end);
+        self.params.push(Param { start: start as u32, eq: eq as u32, end: end as u32 });
+    }
+
+    /// Records each `name=value` pair of `url[start..end]` (already written, `&`-separated) as
+    /// a parameter of its own, to be sorted with the others.
+    pub(crate) fn record_each(&mut self, url: &str, start: usize, end: usize) {
+        let mut p = start;
+        for piece in url[start..end].split('&') {
+            let eq = piece.find('=').map_or(p + piece.len(), |i| p + i);
+            self.params.push(Param { start: p as u32, eq: eq as u32, end: (p + piece.len()) as u32 });
+            p += piece.len() + 1;
+        }
+        self.sorted = false;
     }
 
     /// Appends `name=value` (both percent-encoded from decoded text) to `url`, with the
@@ -176,41 +210,43 @@ impl QueryWriter {
     pub(crate) fn push(&mut self, url: &mut String, name: &str, value: &str) {
         url.push(if self.params.is_empty() { '?' } else { '&' });
         let start = url.len() as u32;
-        encoding::encode_into(url, name.as_bytes(), Component::Query);
+        encoding::encode_str_into(url, name, Component::Query);
         let eq = url.len() as u32;
         url.push('=');
-        encoding::encode_into(url, value.as_bytes(), Component::Query);
+        encoding::encode_str_into(url, value, Component::Query);
         self.params.push(Param { start, eq, end: url.len() as u32 });
-    }
-
-    /// Appends `name=value` where both are already encoded.
-    pub(crate) fn push_encoded(&mut self, url: &mut String, name: &str, value: &str) {
-        url.push(if self.params.is_empty() { '?' } else { '&' });
-        let start = url.len() as u32;
-        url.push_str(name);
-        let eq = url.len() as u32;
-        url.push('=');
-        url.push_str(value);
-        self.params.push(Param { start, eq, end: url.len() as u32 });
+        self.sorted = false;
     }
 
     /// Sorts the parameters into canonical order (by encoded name, then encoded value) and
     /// writes the canonical query to `sink`. Insertion sort: queries are short and mostly sorted.
+    /// Parameters that follow each other in the URL as they do in canonical order are written
+    /// as one slice of the URL.
     pub(crate) fn write_canonical<S: Sink>(&mut self, url: &str, sink: &mut S) {
         let p = &mut self.params;
-        for i in 1..p.len() {
-            let mut j = i;
-            while j > 0 && cmp_params(url, &p[j - 1], &p[j]) == Ordering::Greater {
-                p.swap(j - 1, j);
-                j -= 1;
+        if !self.sorted {
+            for i in 1..p.len() {
+                let mut j = i;
+                while j > 0 && cmp_params(url, &p[j - 1], &p[j]) == Ordering::Greater {
+                    p.swap(j - 1, j);
+                    j -= 1;
+                }
             }
+            self.sorted = true;
         }
-        for (i, param) in p.iter().enumerate() {
-            if i > 0 {
+        let Some(first) = p.first() else { return };
+        let (mut start, mut end) = (first.start, first.end);
+        for param in &p[1..] {
+            // The URL has a single `&` between two adjacent parameters.
+            if param.start == end + 1 {
+                end = param.end;
+            } else {
+                sink.put(&url[start as usize..end as usize]);
                 sink.put("&");
+                (start, end) = (param.start, param.end);
             }
-            sink.put(param.pair(url));
         }
+        sink.put(&url[start as usize..end as usize]);
     }
 }
 
@@ -225,6 +261,21 @@ pub(crate) struct Headers {
     buf: String,
     entries: Vec<(Range<u32>, Range<u32>)>,
     sorted: bool,
+}
+
+/// Whether a header value is already canonical: no tab, no leading, trailing or doubled space.
+fn is_canonical_value(v: &[u8]) -> bool {
+    if matches!(v.first(), Some(b' ')) || matches!(v.last(), Some(b' ')) {
+        return false;
+    }
+    let mut space = false;
+    for &b in v {
+        if b == b'\t' || (space && b == b' ') {
+            return false;
+        }
+        space = b == b' ';
+    }
+    true
 }
 
 /// Checks a header name: a non-empty HTTP token (RFC 9110 `tchar`).
@@ -264,7 +315,8 @@ impl Headers {
     /// Adds a header already known to be valid.
     pub(crate) fn push_valid(&mut self, name: &str, value: &str) {
         let n0 = self.buf.len() as u32;
-        if name.bytes().any(|b| b.is_ascii_uppercase()) {
+        // Folds rather than `any`: no early exit, so the loops vectorize.
+        if name.bytes().fold(false, |upper, b| upper | b.is_ascii_uppercase()) {
             for c in name.chars() {
                 self.buf.push(c.to_ascii_lowercase());
             }
@@ -272,6 +324,13 @@ impl Headers {
             self.buf.push_str(name);
         }
         let n1 = self.buf.len() as u32;
+        let blank = value.bytes().fold(0u8, |blank, b| blank | u8::from(b == b' ') | u8::from(b == b'\t'));
+        if blank == 0 || is_canonical_value(value.as_bytes()) {
+            self.buf.push_str(value);
+            self.entries.push((n0..n1, n1..self.buf.len() as u32));
+            self.sorted = false;
+            return;
+        }
         let v = value.trim_matches([' ', '\t']);
         if v.contains("  ") || v.contains('\t') {
             let mut space = false;
@@ -289,6 +348,18 @@ impl Headers {
         } else {
             self.buf.push_str(v);
         }
+        self.entries.push((n0..n1, n1..self.buf.len() as u32));
+        self.sorted = false;
+    }
+
+    /// Adds a header whose name is lower case and whose value is canonical already (a host
+    /// name resolved from a validated endpoint).
+    pub(crate) fn push_canonical(&mut self, name: &str, value: &str) {
+        debug_assert!(!name.bytes().any(|b| b.is_ascii_uppercase()) && is_canonical_value(value.as_bytes()));
+        let n0 = self.buf.len() as u32;
+        self.buf.push_str(name);
+        let n1 = self.buf.len() as u32;
+        self.buf.push_str(value);
         self.entries.push((n0..n1, n1..self.buf.len() as u32));
         self.sorted = false;
     }
@@ -361,6 +432,15 @@ impl Headers {
     }
 }
 
+/// The signed headers of a canonical request.
+#[derive(Clone, Copy)]
+pub(crate) enum SignedHeaders<'a> {
+    /// `host` alone, with this value (lower case, canonical): most presigned GETs.
+    Host(&'a str),
+    /// Any set, sorted ([`Headers::sort`]).
+    Sorted(&'a Headers),
+}
+
 /// The whole canonical request, written to `sink` in order.
 #[allow(clippy::too_many_arguments)]
 pub(crate) fn write_canonical_request<S: Sink>(
@@ -369,7 +449,7 @@ pub(crate) fn write_canonical_request<S: Sink>(
     canonical_uri: &str,
     url: &str,
     query: &mut QueryWriter,
-    headers: &Headers,
+    headers: SignedHeaders<'_>,
     signed_headers: &str,
     payload_hash: &str,
 ) {
@@ -378,11 +458,20 @@ pub(crate) fn write_canonical_request<S: Sink>(
     sink.put(canonical_uri);
     sink.put("\n");
     query.write_canonical(url, sink);
-    sink.put("\n");
-    headers.write_canonical(sink);
-    sink.put("\n");
-    sink.put(signed_headers);
-    sink.put("\n");
+    match headers {
+        SignedHeaders::Host(host) => {
+            sink.put("\nhost:");
+            sink.put(host);
+            sink.put("\n\nhost\n");
+        }
+        SignedHeaders::Sorted(headers) => {
+            sink.put("\n");
+            headers.write_canonical(sink);
+            sink.put("\n");
+            sink.put(signed_headers);
+            sink.put("\n");
+        }
+    }
     sink.put(payload_hash);
 }
 

@@ -30,6 +30,21 @@ const fn table(keep_slash: bool) -> [bool; 256] {
 static QUERY: [bool; 256] = table(false);
 static PATH: [bool; 256] = table(true);
 
+// Each byte's encoding, padded to four bytes, the last one being the encoding's length.
+const fn escapes(keep_slash: bool) -> [[u8; 4]; 256] {
+    let keep = table(keep_slash);
+    let mut t = [[0u8; 4]; 256];
+    let mut i = 0;
+    while i < 256 {
+        t[i] = if keep[i] { [i as u8, 0, 0, 1] } else { [b'%', HEX[i >> 4], HEX[i & 15], 3] };
+        i += 1;
+    }
+    t
+}
+
+static QUERY_ESCAPES: [[u8; 4]; 256] = escapes(false);
+static PATH_ESCAPES: [[u8; 4]; 256] = escapes(true);
+
 /// Where an encoded string is going, which decides whether `/` stays literal.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Component {
@@ -68,6 +83,52 @@ pub fn encode_into(out: &mut String, input: &[u8], component: Component) {
     }
     if start < input.len() {
         out.push_str(core::str::from_utf8(&input[start..]).unwrap_or_default());
+    }
+}
+
+/// [`encode_into`] for text: runs of bytes that stay as they are are copied as slices of
+/// `input`, with no UTF-8 validation of their own.
+///
+/// ```
+/// use presign::encoding::{encode_str_into, Component};
+/// let mut s = String::new();
+/// encode_str_into(&mut s, "naïve café ☕.jpg", Component::Path);
+/// assert_eq!(s, "na%C3%AFve%20caf%C3%A9%20%E2%98%95.jpg");
+/// ```
+pub fn encode_str_into(out: &mut String, input: &str, component: Component) {
+    let keep = match component {
+        Component::Query => &QUERY,
+        Component::Path => &PATH,
+    };
+    let bytes = input.as_bytes();
+    // Most keys and values are mostly unreserved: copy the leading run as it is.
+    let run = bytes.iter().take_while(|&&b| keep[b as usize]).count();
+    out.push_str(&input[..run]);
+    if run < bytes.len() {
+        let escapes = match component {
+            Component::Query => &QUERY_ESCAPES,
+            Component::Path => &PATH_ESCAPES,
+        };
+        encode_rest(out, &bytes[run..], escapes);
+    }
+}
+
+/// Encodes through a stack buffer, without branching on the bytes: one UTF-8 check (all ASCII)
+/// and one copy per 64 bytes in, rather than a `String::push` per escaped byte.
+#[inline(never)]
+fn encode_rest(out: &mut String, bytes: &[u8], escapes: &[[u8; 4]; 256]) {
+    const CHUNK: usize = 64;
+    let mut buf = [0u8; 3 * CHUNK + 1];
+    for chunk in bytes.chunks(CHUNK) {
+        let mut n = 0;
+        for &b in chunk {
+            let e = escapes[b as usize];
+            // Writes four bytes, keeps the encoding's length (the fourth is overwritten next).
+            buf[n..n + 4].copy_from_slice(&e);
+            n += e[3] as usize;
+        }
+        // Only ASCII was written, so this never fails.
+        out.push_str(core::str::from_utf8(&buf[..n]).unwrap_or_default());
     }
 }
 
@@ -120,14 +181,24 @@ pub fn parse_query(query: &str) -> Vec<(String, String)> {
 
 /// Lower-case hex of `bytes` into a stack buffer.
 pub(crate) fn hex32(bytes: &[u8; 32]) -> [u8; 64] {
-    const LOWER: &[u8; 16] = b"0123456789abcdef";
     let mut out = [0u8; 64];
-    for (i, b) in bytes.iter().enumerate() {
-        out[2 * i] = LOWER[(b >> 4) as usize];
-        out[2 * i + 1] = LOWER[(b & 15) as usize];
+    for (pair, &b) in out.chunks_exact_mut(2).zip(bytes) {
+        pair.copy_from_slice(&HEX_PAIRS[b as usize]);
     }
     out
 }
+
+/// The two lower-case hex digits of every byte.
+static HEX_PAIRS: [[u8; 2]; 256] = {
+    const LOWER: &[u8; 16] = b"0123456789abcdef";
+    let mut t = [[0u8; 2]; 256];
+    let mut i = 0;
+    while i < 256 {
+        t[i] = [LOWER[i >> 4], LOWER[i & 15]];
+        i += 1;
+    }
+    t
+};
 
 /// The `&str` view of [`hex32`] output.
 pub(crate) fn hex_str(hex: &[u8; 64]) -> &str {
@@ -167,6 +238,29 @@ mod tests {
             parse_query("b=2&a&&c=x%3Dy=z"),
             alloc::vec![("b".into(), "2".into()), ("a".into(), "".into()), ("c".into(), "x=y=z".into())]
         );
+    }
+
+    #[test]
+    fn str_and_byte_encoders_agree() {
+        let long: String = "é/ a+b~".repeat(40);
+        let samples = ["", "a", "test.txt", "/", "é", "naïve café ☕.jpg", "x y", "%2F", "photos/2024/été/", &long];
+        for s in samples {
+            for c in [Component::Query, Component::Path] {
+                let (mut a, mut b) = (String::from("p:"), String::from("p:"));
+                encode_into(&mut a, s.as_bytes(), c);
+                encode_str_into(&mut b, s, c);
+                assert_eq!(a, b, "{s:?} {c:?}");
+                assert_eq!(a.len() - 2, encoded_len(s.as_bytes(), c));
+            }
+        }
+        for b in 0u8..=255 {
+            let c = char::from_u32(u32::from(b) * 7 + 1).unwrap_or('x');
+            let s: String = [c, 'a', c].iter().collect();
+            let (mut x, mut y) = (String::new(), String::new());
+            encode_into(&mut x, s.as_bytes(), Component::Query);
+            encode_str_into(&mut y, &s, Component::Query);
+            assert_eq!(x, y);
+        }
     }
 
     #[test]

@@ -130,7 +130,11 @@ pub struct ScopedKey {
     day: i64,
     mac: HmacSha256,
     scope: String,
-    credential_query: String,
+    /// `X-Amz-Algorithm=AWS4-HMAC-SHA256&X-Amz-Credential=...&X-Amz-Date=YYYYMMDDT`: the start
+    /// of every presigned query signed with this key, up to the time of day.
+    query_head: String,
+    /// The `X-Amz-Credential` value within `query_head`.
+    credential: core::ops::Range<usize>,
     region_len: usize,
     service_len: usize,
 }
@@ -153,11 +157,20 @@ impl ScopedKey {
         scope.push('/');
         scope.push_str(service);
         scope.push_str("/aws4_request");
-        let mut credential_query = String::with_capacity(credentials.access_key_id().len() * 3 + scope.len() + 12);
-        encoding::encode_into(&mut credential_query, credentials.access_key_id().as_bytes(), Component::Query);
-        credential_query.push_str("%2F");
-        encoding::encode_into(&mut credential_query, scope.as_bytes(), Component::Query);
-        Ok(ScopedKey { day: time.day(), mac, scope, credential_query, region_len: region.len(), service_len: service.len() })
+        let akid = credentials.access_key_id();
+        let mut query_head = String::with_capacity(64 + akid.len() * 3 + scope.len() + 16);
+        query_head.push_str("X-Amz-Algorithm=");
+        query_head.push_str(ALGORITHM);
+        query_head.push_str("&X-Amz-Credential=");
+        let c0 = query_head.len();
+        encoding::encode_str_into(&mut query_head, akid, Component::Query);
+        query_head.push_str("%2F");
+        encoding::encode_str_into(&mut query_head, &scope, Component::Query);
+        let credential = c0..query_head.len();
+        query_head.push_str("&X-Amz-Date=");
+        query_head.push_str(amz.date());
+        query_head.push('T');
+        Ok(ScopedKey { day: time.day(), mac, scope, query_head, credential, region_len: region.len(), service_len: service.len() })
     }
 
     /// Whether `time` falls on this key's scope date.
@@ -183,13 +196,23 @@ impl ScopedKey {
 
     /// The `X-Amz-Credential` value, URL-encoded: `AKID%2FYYYYMMDD%2Fregion%2Fservice%2Faws4_request`.
     pub fn credential_query(&self) -> &str {
-        &self.credential_query
+        &self.query_head[self.credential.clone()]
     }
 
-    /// Signs the string to sign made of `amz_date`, this scope and the canonical-request hash,
-    /// feeding the HMAC directly (the string to sign is never built in memory).
-    pub fn sign_hash(&self, amz_date: &str, canonical_request_sha256: &[u8; 32]) -> [u8; 32] {
-        let hex = encoding::hex32(canonical_request_sha256);
+    /// `X-Amz-Algorithm=AWS4-HMAC-SHA256&X-Amz-Credential=...&X-Amz-Date=YYYYMMDDT`: what every
+    /// presigned query signed with this key starts with, up to the time of day (`HHMMSSZ`).
+    pub fn query_head(&self) -> &str {
+        &self.query_head
+    }
+
+    /// The HMAC state with the string to sign's first three lines absorbed
+    /// (`AWS4-HMAC-SHA256\n{X-Amz-Date}\n{scope}\n`): signatures made in the same second share
+    /// it, and each then costs the hashing of the last line only.
+    pub(crate) fn sts_state(&self, time: Timestamp) -> StsState {
+        StsState { second: time.unix(), mac: self.sts_mac(time.amz_date().as_str()) }
+    }
+
+    fn sts_mac(&self, amz_date: &str) -> HmacSha256 {
         let mut m = self.mac.clone();
         m.update(ALGORITHM.as_bytes());
         m.update(b"\n");
@@ -197,8 +220,13 @@ impl ScopedKey {
         m.update(b"\n");
         m.update(self.scope.as_bytes());
         m.update(b"\n");
-        m.update(&hex);
-        m.finalize().into_bytes().into()
+        m
+    }
+
+    /// Signs the string to sign made of `amz_date`, this scope and the canonical-request hash,
+    /// feeding the HMAC directly (the string to sign is never built in memory).
+    pub fn sign_hash(&self, amz_date: &str, canonical_request_sha256: &[u8; 32]) -> [u8; 32] {
+        finish_sts(self.sts_mac(amz_date), canonical_request_sha256)
     }
 
     /// `HMAC(kSigning, message)` for arbitrary messages (POST policies, chunk signatures).
@@ -207,6 +235,39 @@ impl ScopedKey {
         m.update(message);
         m.finalize().into_bytes().into()
     }
+}
+
+/// The HMAC of a string to sign up to its last line, for one key and one second (see
+/// [`ScopedKey::sts_state`]).
+#[derive(Clone)]
+pub(crate) struct StsState {
+    second: i64,
+    mac: HmacSha256,
+}
+
+impl StsState {
+    /// The Unix second whose `X-Amz-Date` this state has absorbed.
+    pub(crate) fn second(&self) -> i64 {
+        self.second
+    }
+
+    /// The signature of the string to sign ending with this canonical-request hash.
+    pub(crate) fn sign(&self, canonical_request_sha256: &[u8; 32]) -> [u8; 32] {
+        finish_sts(self.mac.clone(), canonical_request_sha256)
+    }
+}
+
+/// Like [`ScopedKey`]'s: the state is key material; overwritten when dropped (best effort).
+impl Drop for StsState {
+    fn drop(&mut self) {
+        self.mac = <HmacSha256 as Mac>::new_from_slice(&[0u8; 32]).unwrap_or_else(|_| unreachable!());
+        core::hint::black_box(&mut self.mac);
+    }
+}
+
+fn finish_sts(mut m: HmacSha256, canonical_request_sha256: &[u8; 32]) -> [u8; 32] {
+    m.update(&encoding::hex32(canonical_request_sha256));
+    m.finalize().into_bytes().into()
 }
 
 impl fmt::Debug for ScopedKey {

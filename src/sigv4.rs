@@ -14,9 +14,9 @@
 //! # Ok::<(), presign::Error>(())
 //! ```
 
-use crate::canonical::{self, Headers, QueryWriter, Tee, UriPath};
+use crate::canonical::{self, Headers, QueryWriter, SignedHeaders, Tee, UriPath};
 use crate::encoding;
-use crate::signing::{self, ScopedKey, ALGORITHM, EMPTY_SHA256, UNSIGNED_PAYLOAD};
+use crate::signing::{self, ScopedKey, StsState, ALGORITHM, EMPTY_SHA256, UNSIGNED_PAYLOAD};
 use crate::{Credentials, Error, Timestamp};
 use alloc::borrow::Cow;
 use alloc::string::String;
@@ -208,11 +208,16 @@ pub struct SigningDetails {
 }
 
 /// Reusable buffers, so that steady-state signing does not allocate.
-#[derive(Debug, Default)]
+#[derive(Default)]
 pub(crate) struct Scratch {
     pub(crate) query: QueryWriter,
     pub(crate) headers: Headers,
     pub(crate) signed: String,
+    /// The canonical request, written out and then hashed in one call.
+    pub(crate) canonical: String,
+    /// The string-to-sign HMAC state of the last second signed in, for the key in use: the
+    /// owner calls [`Scratch::forget_key`] whenever that key changes.
+    sts: Option<StsState>,
 }
 
 impl Scratch {
@@ -220,6 +225,18 @@ impl Scratch {
         self.query.clear();
         self.headers.clear();
         self.signed.clear();
+    }
+
+    /// Drops what belongs to the previous signing key.
+    pub(crate) fn forget_key(&mut self) {
+        self.sts = None;
+    }
+}
+
+impl core::fmt::Debug for Scratch {
+    // The buffers hold header values and session tokens: never shown.
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        f.write_str("Scratch")
     }
 }
 
@@ -306,53 +323,107 @@ pub(crate) struct QueryAuth<'a> {
     pub time: Timestamp,
     pub expires_in: u64,
     pub token: Option<&'a str>,
+    /// `token` already percent-encoded, when the caller keeps it (it is encoded here otherwise).
+    pub encoded_token: Option<&'a str>,
+    /// `Some(host)` when `host` is the only signed header (and `scratch.headers` is unused): the
+    /// lower-case, canonical value.
+    pub host_only: Option<&'a str>,
     pub sign_token: bool,
+}
+
+/// Appends the time of day of `t`, `HHMMSSZ` (the end of its `X-Amz-Date`).
+fn push_time_of_day(url: &mut String, t: Timestamp) {
+    let s = t.unix().rem_euclid(86_400) as u32;
+    for v in [s / 3600, s / 60 % 60, s % 60] {
+        url.push(char::from(b'0' + (v / 10) as u8));
+        url.push(char::from(b'0' + (v % 10) as u8));
+    }
+    url.push('Z');
 }
 
 /// Finishes a presigned URL in `url`: the caller has written `scheme://host/path` and its own
 /// query parameters (through `scratch.query`), and put every signed header, `host` included, in
 /// `scratch.headers`. Appends the `X-Amz-*` parameters and the signature; returns the signature.
+///
+/// The `X-Amz-*` parameters are written in the order AWS's own SDKs use (`X-Amz-SignedHeaders`
+/// before `X-Amz-Security-Token`); the canonical query is then taken from the URL as a few
+/// slices, and the canonical request, written out in `scratch.canonical`, is hashed in one call.
 pub(crate) fn finish_presigned_url(
     url: &mut String,
     scratch: &mut Scratch,
     auth: &QueryAuth<'_>,
     details: Option<&mut String>,
 ) -> [u8; 32] {
-    let Scratch { query, headers, signed } = scratch;
-    headers.sort();
-    signed.clear();
-    headers.write_signed(signed);
-    let amz = auth.time.amz_date();
-    query.push_encoded(url, "X-Amz-Algorithm", ALGORITHM);
-    query.push_encoded(url, "X-Amz-Credential", auth.key.credential_query());
-    query.push_encoded(url, "X-Amz-Date", amz.as_str());
-    let mut num = [0u8; 20];
-    let digits = u64_digits(auth.expires_in, &mut num);
-    query.push_encoded(url, "X-Amz-Expires", digits);
-    query.push(url, "X-Amz-SignedHeaders", signed);
-    if let (Some(token), true) = (auth.token, auth.sign_token) {
-        query.push(url, "X-Amz-Security-Token", token);
-    }
-    let hash = {
-        let url_ref: &str = url;
-        let uri = auth.canonical_uri.unwrap_or(&url_ref[auth.path.clone()]);
-        match details {
-            None => {
-                let mut h = Sha256::new();
-                canonical::write_canonical_request(&mut h, auth.method, uri, url_ref, query, headers, signed, auth.payload_hash);
-                h.finalize()
-            }
-            Some(text) => {
-                let mut tee = Tee { hasher: Sha256::new(), text };
-                canonical::write_canonical_request(&mut tee, auth.method, uri, url_ref, query, headers, signed, auth.payload_hash);
-                tee.hasher.finalize()
-            }
+    let Scratch { query, headers, signed, canonical, sts } = scratch;
+    let key = auth.key;
+    debug_assert!(key.covers(auth.time));
+    let (signed, signed_headers): (&str, _) = match auth.host_only {
+        Some(host) => ("host", SignedHeaders::Host(host)),
+        None => {
+            headers.sort();
+            signed.clear();
+            headers.write_signed(signed);
+            (signed, SignedHeaders::Sorted(headers))
         }
     };
-    let sig = auth.key.sign_hash(amz.as_str(), &hash.into());
+    let caller_params = query.len();
+    url.push(if caller_params == 0 { '?' } else { '&' });
+    // X-Amz-Algorithm, -Credential, -Date and -Expires: sorted, and adjacent in the URL.
+    let head = url.len();
+    url.push_str(key.query_head());
+    push_time_of_day(url, auth.time);
+    url.push_str("&X-Amz-Expires=");
+    let mut num = [0u8; 20];
+    url.push_str(u64_digits(auth.expires_in, &mut num));
+    let head_end = url.len();
+    if auth.host_only.is_some() {
+        url.push_str("&X-Amz-SignedHeaders=host");
+    } else {
+        url.push_str("&X-Amz-SignedHeaders=");
+        encoding::encode_str_into(url, signed, encoding::Component::Query);
+    }
+    let signed_param = head_end + 1..url.len();
+    let token_param = match (auth.token, auth.sign_token) {
+        (Some(token), true) => {
+            let t0 = url.len() + 1;
+            url.push_str("&X-Amz-Security-Token=");
+            match auth.encoded_token {
+                Some(encoded) => url.push_str(encoded),
+                None => encoding::encode_str_into(url, token, encoding::Component::Query),
+            }
+            Some(t0..url.len())
+        }
+        _ => None,
+    };
+    if caller_params == 0 {
+        // Canonical order without sorting: the head, the token, the signed headers.
+        query.record_in_order(head, head + "X-Amz-Algorithm".len(), head_end);
+        if let Some(t) = &token_param {
+            query.record_in_order(t.start, t.start + "X-Amz-Security-Token".len(), t.end);
+        }
+        query.record_in_order(signed_param.start, signed_param.start + "X-Amz-SignedHeaders".len(), signed_param.end);
+    } else {
+        query.record_each(url, head, head_end);
+        query.record_each(url, signed_param.start, signed_param.end);
+        if let Some(t) = &token_param {
+            query.record_each(url, t.start, t.end);
+        }
+    }
+    let uri = auth.canonical_uri.unwrap_or(&url[auth.path.clone()]);
+    canonical.clear();
+    canonical::write_canonical_request(canonical, auth.method, uri, url, query, signed_headers, signed, auth.payload_hash);
+    let hash: [u8; 32] = Sha256::digest(canonical.as_bytes()).into();
+    if let Some(text) = details {
+        text.push_str(canonical);
+    }
+    let state = match sts {
+        Some(s) if s.second() == auth.time.unix() => s,
+        _ => sts.insert(key.sts_state(auth.time)),
+    };
+    let sig = state.sign(&hash);
     if let (Some(token), false) = (auth.token, auth.sign_token) {
         url.push_str("&X-Amz-Security-Token=");
-        encoding::encode_into(url, token.as_bytes(), encoding::Component::Query);
+        encoding::encode_str_into(url, token, encoding::Component::Query);
     }
     url.push_str("&X-Amz-Signature=");
     url.push_str(encoding::hex_str(&encoding::hex32(&sig)));
@@ -481,6 +552,8 @@ fn presign_impl(
         time: params.time,
         expires_in,
         token: params.credentials.session_token(),
+        encoded_token: None,
+        host_only: None,
         sign_token: params.session_token == SessionToken::Signed,
     };
     let sig = finish_presigned_url(&mut url, &mut scratch, &auth, details);
@@ -525,14 +598,14 @@ pub fn sign_with_details(request: &Request<'_>, params: &SigningParams<'_>) -> R
         }
         out.push((String::from("x-amz-security-token"), String::from(t)));
     }
-    let Scratch { query, headers, signed } = &mut scratch;
+    let Scratch { query, headers, signed, .. } = &mut scratch;
     headers.sort();
     headers.write_signed(signed);
     let mut text = String::new();
     let hash = {
         let uri = canonical_uri.as_deref().unwrap_or(&url[path]);
         let mut tee = Tee { hasher: Sha256::new(), text: &mut text };
-        canonical::write_canonical_request(&mut tee, req.method, uri, &url, query, headers, signed, &payload_hash);
+        canonical::write_canonical_request(&mut tee, req.method, uri, &url, query, SignedHeaders::Sorted(headers), signed, &payload_hash);
         tee.hasher.finalize()
     };
     let sig = key.sign_hash(amz.as_str(), &hash.into());

@@ -35,11 +35,19 @@ pub struct Validity {
 /// Presigns S3 requests with one set of credentials, caching the day's signing key.
 ///
 /// `Presigner` is cheap to clone: give each thread its own.
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 pub struct Presigner {
     credentials: Credentials,
+    /// The session token, percent-encoded once.
+    encoded_token: Option<String>,
     key: Option<ScopedKey>,
     scratch: Scratch,
+}
+
+impl core::fmt::Debug for Presigner {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        f.debug_struct("Presigner").field("credentials", &self.credentials).field("key", &self.key).finish_non_exhaustive()
+    }
 }
 
 impl Clone for Scratch {
@@ -51,7 +59,12 @@ impl Clone for Scratch {
 impl Presigner {
     /// A presigner for these credentials.
     pub fn new(credentials: Credentials) -> Self {
-        Presigner { credentials, key: None, scratch: Scratch::default() }
+        let encoded_token = credentials.session_token().map(|t| {
+            let mut e = String::with_capacity(t.len() + 32);
+            encoding::encode_str_into(&mut e, t, Component::Query);
+            e
+        });
+        Presigner { credentials, encoded_token, key: None, scratch: Scratch::default() }
     }
 
     /// The credentials.
@@ -63,6 +76,7 @@ impl Presigner {
         let fresh = matches!(&self.key, Some(k) if k.covers(time) && k.region() == region && k.service() == service);
         if !fresh {
             self.key = Some(ScopedKey::new(&self.credentials, time, region, service)?);
+            self.scratch.forget_key();
         }
         Ok(self.key.as_ref().unwrap_or_else(|| unreachable!()))
     }
@@ -114,7 +128,7 @@ impl Presigner {
         let bucket = req.bucket;
         let endpoint = bucket.endpoint();
         self.key_for(time, endpoint.region(), endpoint.service())?;
-        let Presigner { credentials, key, scratch } = self;
+        let Presigner { credentials, encoded_token, key, scratch } = self;
         let key = key.as_ref().unwrap_or_else(|| unreachable!());
         scratch.clear();
         url.clear();
@@ -124,7 +138,7 @@ impl Presigner {
         match req.key {
             Some(k) => {
                 url.push('/');
-                encoding::encode_into(url, k.as_bytes(), Component::Path);
+                encoding::encode_str_into(url, k, Component::Path);
             }
             None if bucket.path_prefix().is_empty() => url.push('/'),
             None => {}
@@ -133,9 +147,13 @@ impl Presigner {
         for (name, value) in &req.query {
             scratch.query.push(url, name, value);
         }
-        scratch.headers.push_valid("host", bucket.host());
-        for (name, value) in &req.headers {
-            scratch.headers.push_valid(name, value);
+        // A bucket's host is validated and lower-cased when the bucket is built.
+        let host_only = req.headers.is_empty().then(|| bucket.host());
+        if host_only.is_none() {
+            scratch.headers.push_canonical("host", bucket.host());
+            for (name, value) in &req.headers {
+                scratch.headers.push_valid(name, value);
+            }
         }
         let auth = QueryAuth {
             method: req.method.as_str(),
@@ -146,6 +164,8 @@ impl Presigner {
             time,
             expires_in,
             token: credentials.session_token(),
+            encoded_token: encoded_token.as_deref(),
+            host_only,
             sign_token: true,
         };
         let sig = finish_presigned_url(url, scratch, &auth, details);

@@ -264,6 +264,19 @@ mod tests {
     }
 
     #[test]
+    fn hex_matches_the_hex_crate() {
+        let mut b = [0u8; 32];
+        for round in 0..64u8 {
+            for (i, x) in b.iter_mut().enumerate() {
+                *x = (i as u8).wrapping_mul(37).wrapping_add(round.wrapping_mul(101)) ^ round;
+            }
+            assert_eq!(hex_str(&hex32(&b)), hex::encode(b));
+        }
+        let all: [u8; 32] = core::array::from_fn(|i| (i * 8) as u8 | 7);
+        assert_eq!(hex_str(&hex32(&all)), hex::encode(all));
+    }
+
+    #[test]
     fn hex_is_lower_case() {
         let mut b = [0u8; 32];
         b[0] = 0xAB;

@@ -96,12 +96,18 @@ impl Endpoint {
             return Err(Error::InvalidEndpoint { reason: "the endpoint URL must not carry a user name or password" });
         }
         let (host, port) = split_host_port(authority)?;
-        if host.is_empty() || !host.bytes().all(|b| b.is_ascii_alphanumeric() || b"-._[]:".contains(&b)) {
+        // `:` only inside an IPv6 literal's brackets, brackets only around one.
+        let valid = match host.strip_prefix('[').and_then(|h| h.strip_suffix(']')) {
+            Some(ip6) => !ip6.is_empty() && ip6.bytes().all(|b| b.is_ascii_hexdigit() || b == b':' || b == b'.'),
+            None => !host.is_empty() && host.bytes().all(|b| b.is_ascii_alphanumeric() || b"-._".contains(&b)),
+        };
+        if !valid {
             return Err(Error::InvalidEndpoint { reason: "the endpoint host must be a host name or an IP address" });
         }
         let default_port = if https { 443 } else { 80 };
+        // Lower case either way: HTTP clients send the host in lower case, and it is signed.
         let host = match port {
-            Some(p) if p != default_port => format!("{host}:{p}"),
+            Some(p) if p != default_port => format!("{}:{p}", host.to_ascii_lowercase()),
             _ => host.to_ascii_lowercase(),
         };
         Ok(Endpoint {
@@ -343,12 +349,15 @@ impl Bucket {
         let (service_host, virtual_ok) = endpoint.service_host()?;
         let hostable = is_virtual_hostable(name);
         let accelerate = matches!(endpoint.kind, Kind::Aws { accelerate: true, .. });
+        // Dotted names may be hosts over http (no certificate to break), but never with capitals:
+        // the host is sent in lower case, which would name another bucket.
+        let dotted_over_http = name.contains('.') && !endpoint.https() && !name.bytes().any(|b| b.is_ascii_uppercase());
         let virtual_hosted = match endpoint.addressing {
             AddressingStyle::Path if accelerate => {
                 return Err(Error::UnsupportedConfiguration { reason: "S3 Transfer Acceleration does not support path-style addressing" })
             }
             AddressingStyle::Path => false,
-            AddressingStyle::VirtualHosted if !hostable && !(name.contains('.') && !endpoint.https()) => {
+            AddressingStyle::VirtualHosted if !hostable && !dotted_over_http => {
                 return Err(Error::UnsupportedConfiguration { reason: "this bucket name cannot be used virtual-hosted style (it is not a lower-case DNS label, or has dots over https): use path-style addressing" })
             }
             AddressingStyle::VirtualHosted => true,

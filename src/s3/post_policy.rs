@@ -1116,6 +1116,13 @@ impl<'a> PostPolicy<'a> {
             return Err(invalid("no key: call .key(\"name\"), .key(\"prefix/${filename}\") or .key_starts_with(\"prefix/\")"));
         };
         match key_condition {
+            // `${filename}` is replaced before the key is checked: a prefix holding it is one no
+            // key can start with.
+            Condition::StartsWith { prefix, .. } if prefix.contains(FILENAME_VARIABLE) => {
+                return Err(invalid(
+                    "a key prefix may not hold ${filename}: it is replaced with the file's name before the key is checked, so no key would match; end the key with it once",
+                ))
+            }
             Condition::Eq { value, .. } => validate_key(value)?,
             Condition::StartsWith { prefix, .. } if prefix.len() >= crate::s3::MAX_KEY_LEN => {
                 return Err(Error::InvalidObjectKey {

@@ -276,6 +276,16 @@ impl fmt::Debug for ScopedKey {
     }
 }
 
+/// The HMAC state has the key blocks absorbed: it signs like the key itself. Best effort without
+/// `unsafe`: the state is overwritten in place by one keyed with zeros; copies left by moves and
+/// the clones each signature makes (consumed by `finalize`) are not reached.
+impl Drop for ScopedKey {
+    fn drop(&mut self) {
+        self.mac = <HmacSha256 as Mac>::new_from_slice(&[0u8; 32]).unwrap_or_else(|_| unreachable!());
+        core::hint::black_box(&mut self.mac);
+    }
+}
+
 /// The string to sign, as text (for debugging a `SignatureDoesNotMatch`).
 pub fn string_to_sign(amz_date: &str, scope: &str, canonical_request_sha256: &[u8; 32]) -> String {
     let hex = encoding::hex32(canonical_request_sha256);

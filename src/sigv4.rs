@@ -57,7 +57,9 @@ impl Payload<'_> {
             Payload::Empty => Cow::Borrowed(EMPTY_SHA256),
             Payload::Unsigned => Cow::Borrowed(UNSIGNED_PAYLOAD),
             Payload::Hash(h) => {
-                let hex = h.len() == 64 && h.bytes().all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b));
+                let hex = h.len() == 64
+                    && h.bytes()
+                        .all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b));
                 let literal = PAYLOAD_LITERALS.contains(h);
                 if !(hex || literal) {
                     return Err(Error::InvalidPayloadHash);
@@ -93,7 +95,15 @@ pub struct Request<'a> {
 impl<'a> Request<'a> {
     /// A request with no query, no headers and an empty payload, over https.
     pub fn new(method: &'a str, host: &'a str, path: &'a str) -> Self {
-        Request { method, scheme: "https", host, path, query: Vec::new(), headers: Vec::new(), payload: Payload::Empty }
+        Request {
+            method,
+            scheme: "https",
+            host,
+            path,
+            query: Vec::new(),
+            headers: Vec::new(),
+            payload: Payload::Empty,
+        }
     }
     /// Adds a query parameter (decoded name and value).
     pub fn query(mut self, name: &'a str, value: &'a str) -> Self {
@@ -128,6 +138,22 @@ pub enum SessionToken {
     AddedAfterSigning,
 }
 
+/// What a non-S3 path's bytes that a URL cannot carry (space, non-ASCII, `"<>\^`{|}`) mean.
+///
+/// S3 paths are decoded and encoded once, so this only matters for [`UriPath::Normalized`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum RawPathBytes {
+    /// They are percent-encoded in the URL, and the path is signed as the URL sends it (then
+    /// encoded once more, as services do): `/a b` is sent as `/a%20b` and signed as `/a%2520b`.
+    /// This is what AWS services compute from what they receive.
+    #[default]
+    Escape,
+    /// They are signed as raw bytes of the request target, encoded once (`/a b` signs as
+    /// `/a%20b`): the AWS signing test suite's reading of a request line such as `GET /ሴ`. Only
+    /// right when those raw bytes really go on the wire; the URL still shows them escaped.
+    SignAsSent,
+}
+
 /// Who signs, where and when.
 #[derive(Clone, Debug)]
 pub struct SigningParams<'a> {
@@ -141,6 +167,8 @@ pub struct SigningParams<'a> {
     pub time: Timestamp,
     /// How the canonical URI is made; by default [`UriPath::for_service`].
     pub uri_path: UriPath,
+    /// How raw non-URL bytes of a non-S3 path are signed; by default [`RawPathBytes::Escape`].
+    pub raw_path_bytes: RawPathBytes,
     /// Where the session token goes.
     pub session_token: SessionToken,
     /// Header signing only: add a signed `x-amz-content-sha256` header with the payload hash.
@@ -151,13 +179,19 @@ pub struct SigningParams<'a> {
 
 impl<'a> SigningParams<'a> {
     /// Parameters with the defaults: the service's URI rules, a signed session token.
-    pub fn new(credentials: &'a Credentials, region: &'a str, service: &'a str, time: Timestamp) -> Self {
+    pub fn new(
+        credentials: &'a Credentials,
+        region: &'a str,
+        service: &'a str,
+        time: Timestamp,
+    ) -> Self {
         SigningParams {
             credentials,
             region,
             service,
             time,
             uri_path: UriPath::for_service(service),
+            raw_path_bytes: RawPathBytes::Escape,
             session_token: SessionToken::Signed,
             content_sha256_header: false,
             clamp_expiry_to_credentials: false,
@@ -241,8 +275,14 @@ impl core::fmt::Debug for Scratch {
 }
 
 pub(crate) fn validate_method(method: &str) -> Result<(), Error> {
-    if method.is_empty() || !method.bytes().all(|b| b.is_ascii_uppercase() || b.is_ascii_digit() || b == b'-' || b == b'_') {
-        return Err(Error::InvalidMethod { method: method.into() });
+    if method.is_empty()
+        || !method
+            .bytes()
+            .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit() || b == b'-' || b == b'_')
+    {
+        return Err(Error::InvalidMethod {
+            method: method.into(),
+        });
     }
     Ok(())
 }
@@ -250,7 +290,9 @@ pub(crate) fn validate_method(method: &str) -> Result<(), Error> {
 pub(crate) fn validate_host(host: &str) -> Result<(), Error> {
     let ok = !host.is_empty()
         && host.len() <= 1024
-        && host.bytes().all(|b| b.is_ascii_graphic() && !b"/?#@\\\"<>{}|^`".contains(&b));
+        && host
+            .bytes()
+            .all(|b| b.is_ascii_graphic() && !b"/?#@\\\"<>{}|^`".contains(&b));
     if ok {
         Ok(())
     } else {
@@ -276,7 +318,9 @@ pub(crate) fn effective_expiry(
     let expires_at = time.add_seconds(expires_in)?;
     if let Some(limit) = credentials.expires_at() {
         if limit <= time {
-            return Err(Error::CredentialsExpired { expired_at: limit.unix() });
+            return Err(Error::CredentialsExpired {
+                expired_at: limit.unix(),
+            });
         }
         if limit < expires_at {
             if clamp {
@@ -292,9 +336,17 @@ pub(crate) fn effective_expiry(
 }
 
 pub(crate) fn is_auth_param(name: &str) -> bool {
-    ["X-Amz-Algorithm", "X-Amz-Credential", "X-Amz-Date", "X-Amz-Expires", "X-Amz-SignedHeaders", "X-Amz-Signature", "X-Amz-Security-Token"]
-        .iter()
-        .any(|p| p.eq_ignore_ascii_case(name))
+    [
+        "X-Amz-Algorithm",
+        "X-Amz-Credential",
+        "X-Amz-Date",
+        "X-Amz-Expires",
+        "X-Amz-SignedHeaders",
+        "X-Amz-Signature",
+        "X-Amz-Security-Token",
+    ]
+    .iter()
+    .any(|p| p.eq_ignore_ascii_case(name))
 }
 
 /// The decimal digits of `v`, written into `buf` without allocating.
@@ -354,7 +406,13 @@ pub(crate) fn finish_presigned_url(
     auth: &QueryAuth<'_>,
     details: Option<&mut String>,
 ) -> [u8; 32] {
-    let Scratch { query, headers, signed, canonical, sts } = scratch;
+    let Scratch {
+        query,
+        headers,
+        signed,
+        canonical,
+        sts,
+    } = scratch;
     let key = auth.key;
     debug_assert!(key.covers(auth.time));
     let (signed, signed_headers): (&str, _) = match auth.host_only {
@@ -401,7 +459,11 @@ pub(crate) fn finish_presigned_url(
         if let Some(t) = &token_param {
             query.record_in_order(t.start, t.start + "X-Amz-Security-Token".len(), t.end);
         }
-        query.record_in_order(signed_param.start, signed_param.start + "X-Amz-SignedHeaders".len(), signed_param.end);
+        query.record_in_order(
+            signed_param.start,
+            signed_param.start + "X-Amz-SignedHeaders".len(),
+            signed_param.end,
+        );
     } else {
         query.record_each(url, head, head_end);
         query.record_each(url, signed_param.start, signed_param.end);
@@ -411,7 +473,16 @@ pub(crate) fn finish_presigned_url(
     }
     let uri = auth.canonical_uri.unwrap_or(&url[auth.path.clone()]);
     canonical.clear();
-    canonical::write_canonical_request(canonical, auth.method, uri, url, query, signed_headers, signed, auth.payload_hash);
+    canonical::write_canonical_request(
+        canonical,
+        auth.method,
+        uri,
+        url,
+        query,
+        signed_headers,
+        signed,
+        auth.payload_hash,
+    );
     let hash: [u8; 32] = Sha256::digest(canonical.as_bytes()).into();
     if let Some(text) = details {
         text.push_str(canonical);
@@ -431,9 +502,15 @@ pub(crate) fn finish_presigned_url(
 }
 
 /// Writes `scheme://host` and the URL path; returns the path's range.
-fn write_origin_and_path(url: &mut String, req: &Request<'_>, rules: UriPath) -> Result<Range<usize>, Error> {
+fn write_origin_and_path(
+    url: &mut String,
+    req: &Request<'_>,
+    rules: UriPath,
+) -> Result<Range<usize>, Error> {
     if req.scheme != "https" && req.scheme != "http" {
-        return Err(Error::InvalidEndpoint { reason: "the scheme must be http or https" });
+        return Err(Error::InvalidEndpoint {
+            reason: "the scheme must be http or https",
+        });
     }
     validate_method(req.method)?;
     validate_host(req.host)?;
@@ -446,10 +523,21 @@ fn write_origin_and_path(url: &mut String, req: &Request<'_>, rules: UriPath) ->
     Ok(p0..url.len())
 }
 
-fn canonical_uri_override(req: &Request<'_>, rules: UriPath) -> Option<String> {
-    match rules {
-        UriPath::S3 => None,
-        UriPath::Normalized => Some(canonical::canonical_uri(req.path, rules)),
+/// The canonical URI when it is not the URL path itself (every service but S3).
+fn canonical_uri_override(
+    req: &Request<'_>,
+    url_path: &str,
+    params: &SigningParams<'_>,
+) -> Option<String> {
+    match (params.uri_path, params.raw_path_bytes) {
+        (UriPath::S3, _) => None,
+        // The path as the URL sends it, with the bytes a URL cannot carry already escaped.
+        (UriPath::Normalized, RawPathBytes::Escape) => {
+            Some(canonical::canonical_uri(url_path, UriPath::Normalized))
+        }
+        (UriPath::Normalized, RawPathBytes::SignAsSent) => {
+            Some(canonical::canonical_uri(req.path, UriPath::Normalized))
+        }
     }
 }
 
@@ -464,15 +552,26 @@ struct Prepared {
     headers: Vec<(String, String)>,
 }
 
-fn prepare(req: &Request<'_>, params: &SigningParams<'_>, reserved: &[&str]) -> Result<Prepared, Error> {
-    let key = ScopedKey::new(params.credentials, params.time, params.region, params.service)?;
+fn prepare(
+    req: &Request<'_>,
+    params: &SigningParams<'_>,
+    reserved: &[&str],
+) -> Result<Prepared, Error> {
+    let key = ScopedKey::new(
+        params.credentials,
+        params.time,
+        params.region,
+        params.service,
+    )?;
     let mut url = String::with_capacity(256 + req.path.len() * 3);
     let path = write_origin_and_path(&mut url, req, params.uri_path)?;
-    let canonical_uri = canonical_uri_override(req, params.uri_path);
+    let canonical_uri = canonical_uri_override(req, &url[path.clone()], params);
     let mut scratch = Scratch::default();
     for (name, value) in &req.query {
         if name.is_empty() {
-            return Err(Error::InvalidQueryParameter { reason: "a query parameter name is empty" });
+            return Err(Error::InvalidQueryParameter {
+                reason: "a query parameter name is empty",
+            });
         }
         if is_auth_param(name) {
             return Err(Error::InvalidQueryParameter {
@@ -487,12 +586,21 @@ fn prepare(req: &Request<'_>, params: &SigningParams<'_>, reserved: &[&str]) -> 
         canonical::validate_header_name(name)?;
         canonical::validate_header_value(name, value)?;
         if reserved.iter().any(|r| r.eq_ignore_ascii_case(name)) {
-            return Err(Error::ReservedHeader { name: name.to_ascii_lowercase() });
+            return Err(Error::ReservedHeader {
+                name: name.to_ascii_lowercase(),
+            });
         }
         scratch.headers.push_valid(name, value);
         headers.push((String::from(*name), String::from(*value)));
     }
-    Ok(Prepared { key, url, path, canonical_uri, scratch, headers })
+    Ok(Prepared {
+        key,
+        url,
+        path,
+        canonical_uri,
+        scratch,
+        headers,
+    })
 }
 
 /// Presigns `request`: the signature goes in the query string, valid for `expires_in` seconds
@@ -501,7 +609,11 @@ fn prepare(req: &Request<'_>, params: &SigningParams<'_>, reserved: &[&str]) -> 
 /// # Errors
 /// Any input error: method, host, path, header names and values, query names, region, service,
 /// expiry, or a URL that would outlive temporary credentials.
-pub fn presign(request: &Request<'_>, params: &SigningParams<'_>, expires_in: u64) -> Result<Presigned, Error> {
+pub fn presign(
+    request: &Request<'_>,
+    params: &SigningParams<'_>,
+    expires_in: u64,
+) -> Result<Presigned, Error> {
     presign_impl(request, params, expires_in, None).map(|(p, _)| p)
 }
 
@@ -528,9 +640,22 @@ fn request_scope(params: &SigningParams<'_>) -> String {
     s
 }
 
-pub(crate) fn details(canonical_request: String, time: Timestamp, scope: String, sig: &[u8; 32]) -> SigningDetails {
-    let string_to_sign = signing::string_to_sign(time.amz_date().as_str(), &scope, &signing::sha256(canonical_request.as_bytes()));
-    SigningDetails { canonical_request, string_to_sign, signature: String::from(encoding::hex_str(&encoding::hex32(sig))) }
+pub(crate) fn details(
+    canonical_request: String,
+    time: Timestamp,
+    scope: String,
+    sig: &[u8; 32],
+) -> SigningDetails {
+    let string_to_sign = signing::string_to_sign(
+        time.amz_date().as_str(),
+        &scope,
+        &signing::sha256(canonical_request.as_bytes()),
+    );
+    SigningDetails {
+        canonical_request,
+        string_to_sign,
+        signature: String::from(encoding::hex_str(&encoding::hex32(sig))),
+    }
 }
 
 fn presign_impl(
@@ -539,9 +664,24 @@ fn presign_impl(
     expires_in: u64,
     details: Option<&mut String>,
 ) -> Result<(Presigned, [u8; 32]), Error> {
-    let expires_in = effective_expiry(params.credentials, params.time, expires_in, params.clamp_expiry_to_credentials)?;
-    let Prepared { key, mut url, path, canonical_uri, mut scratch, headers } =
-        prepare(req, params, &["host", "authorization", "x-amz-security-token"])?;
+    let expires_in = effective_expiry(
+        params.credentials,
+        params.time,
+        expires_in,
+        params.clamp_expiry_to_credentials,
+    )?;
+    let Prepared {
+        key,
+        mut url,
+        path,
+        canonical_uri,
+        mut scratch,
+        headers,
+    } = prepare(
+        req,
+        params,
+        &["host", "authorization", "x-amz-security-token"],
+    )?;
     let payload_hash = req.payload.hash()?;
     let auth = QueryAuth {
         method: req.method,
@@ -557,8 +697,13 @@ fn presign_impl(
         sign_token: params.session_token == SessionToken::Signed,
     };
     let sig = finish_presigned_url(&mut url, &mut scratch, &auth, details);
-    let presigned =
-        Presigned { method: String::from(req.method), url, headers, signed_at: params.time, expires_at: params.time.add_seconds(expires_in)? };
+    let presigned = Presigned {
+        method: String::from(req.method),
+        url,
+        headers,
+        signed_at: params.time,
+        expires_at: params.time.add_seconds(expires_in)?,
+    };
     Ok((presigned, sig))
 }
 
@@ -575,22 +720,48 @@ pub fn sign(request: &Request<'_>, params: &SigningParams<'_>) -> Result<Signed,
 ///
 /// # Errors
 /// As [`sign`].
-pub fn sign_with_details(request: &Request<'_>, params: &SigningParams<'_>) -> Result<(Signed, SigningDetails), Error> {
+pub fn sign_with_details(
+    request: &Request<'_>,
+    params: &SigningParams<'_>,
+) -> Result<(Signed, SigningDetails), Error> {
     let req = request;
     let reserved: &[&str] = if params.content_sha256_header {
-        &["host", "authorization", "x-amz-date", "x-amz-security-token", "x-amz-content-sha256"]
+        &[
+            "host",
+            "authorization",
+            "x-amz-date",
+            "x-amz-security-token",
+            "x-amz-content-sha256",
+        ]
     } else {
-        &["host", "authorization", "x-amz-date", "x-amz-security-token"]
+        &[
+            "host",
+            "authorization",
+            "x-amz-date",
+            "x-amz-security-token",
+        ]
     };
-    let Prepared { key, url, path, canonical_uri, mut scratch, headers: mut out } = prepare(req, params, reserved)?;
+    let Prepared {
+        key,
+        url,
+        path,
+        canonical_uri,
+        mut scratch,
+        headers: mut out,
+    } = prepare(req, params, reserved)?;
     let amz = params.time.amz_date();
     let payload_hash = req.payload.hash()?;
     let token = params.credentials.session_token();
     scratch.headers.push_valid("x-amz-date", amz.as_str());
     out.push((String::from("x-amz-date"), String::from(amz.as_str())));
     if params.content_sha256_header {
-        scratch.headers.push_valid("x-amz-content-sha256", &payload_hash);
-        out.push((String::from("x-amz-content-sha256"), String::from(&*payload_hash)));
+        scratch
+            .headers
+            .push_valid("x-amz-content-sha256", &payload_hash);
+        out.push((
+            String::from("x-amz-content-sha256"),
+            String::from(&*payload_hash),
+        ));
     }
     if let Some(t) = token {
         if params.session_token == SessionToken::Signed {
@@ -598,14 +769,31 @@ pub fn sign_with_details(request: &Request<'_>, params: &SigningParams<'_>) -> R
         }
         out.push((String::from("x-amz-security-token"), String::from(t)));
     }
-    let Scratch { query, headers, signed, .. } = &mut scratch;
+    let Scratch {
+        query,
+        headers,
+        signed,
+        ..
+    } = &mut scratch;
     headers.sort();
     headers.write_signed(signed);
     let mut text = String::new();
     let hash = {
         let uri = canonical_uri.as_deref().unwrap_or(&url[path]);
-        let mut tee = Tee { hasher: Sha256::new(), text: &mut text };
-        canonical::write_canonical_request(&mut tee, req.method, uri, &url, query, SignedHeaders::Sorted(headers), signed, &payload_hash);
+        let mut tee = Tee {
+            hasher: Sha256::new(),
+            text: &mut text,
+        };
+        canonical::write_canonical_request(
+            &mut tee,
+            req.method,
+            uri,
+            &url,
+            query,
+            SignedHeaders::Sorted(headers),
+            signed,
+            &payload_hash,
+        );
         tee.hasher.finalize()
     };
     let sig = key.sign_hash(amz.as_str(), &hash.into());
@@ -622,6 +810,18 @@ pub fn sign_with_details(request: &Request<'_>, params: &SigningParams<'_>) -> R
     authorization.push_str(&signature);
     out.push((String::from("authorization"), authorization));
     let sts = signing::string_to_sign(amz.as_str(), key.scope(), &hash.into());
-    let details = SigningDetails { canonical_request: text, string_to_sign: sts, signature: signature.clone() };
-    Ok((Signed { method: String::from(req.method), url, headers: out, signature }, details))
+    let details = SigningDetails {
+        canonical_request: text,
+        string_to_sign: sts,
+        signature: signature.clone(),
+    };
+    Ok((
+        Signed {
+            method: String::from(req.method),
+            url,
+            headers: out,
+            signature,
+        },
+        details,
+    ))
 }

@@ -1,0 +1,72 @@
+#!/usr/bin/env bash
+# Fuzzing step of CI: builds every cargo-fuzz target of fuzz/ and runs each one for a fixed time
+# (FUZZ_SECONDS, 30 s by default) from its committed seed corpus. Fails on any crash, panic,
+# leak, timeout (an input taking over 10 s) or out-of-memory (over 2 GiB), printing how to
+# reproduce it. Prints the executions and time of each target and the totals.
+#
+# New inputs libFuzzer finds go to a temporary directory: the committed corpus (fuzz/corpus/
+# <target>/seed-*) is only read, so a run leaves the work tree clean.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export PATH="$HOME/.cargo/bin:$PATH"
+export CARGO_TERM_COLOR=never
+seconds=${FUZZ_SECONDS:-30}
+
+if ! cargo fuzz --version >/dev/null 2>&1; then
+  echo "installing cargo-fuzz from crates.io"
+  cargo install cargo-fuzz --locked
+fi
+cargo fuzz --version
+if ! cargo +nightly --version >/dev/null 2>&1; then
+  echo "fuzz.sh: the nightly toolchain is needed (libFuzzer and the sanitizers): rustup toolchain install nightly" >&2
+  exit 1
+fi
+cargo +nightly --version
+
+# Per target: the largest input worth trying. The verifier's parser bounds a URL at 16 KiB and
+# headers at 64 KiB; the others take requests of a few fields.
+max_len() {
+  case "$1" in
+    verify_parsers) echo 20480 ;;
+    post_policy) echo 8192 ;;
+    *) echo 4096 ;;
+  esac
+}
+
+cd fuzz
+build_start=$(date +%s)
+cargo +nightly fuzz build
+echo "built in $(( $(date +%s) - build_start )) s"
+
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+total_runs=0
+total_secs=0
+failed=()
+for target in $(cargo +nightly fuzz list); do
+  mkdir -p "$work/$target"
+  log="$work/$target.log"
+  status=0
+  cargo +nightly fuzz run "$target" "$work/$target" "corpus/$target" -- \
+    -max_total_time="$seconds" -rss_limit_mb=2048 -timeout=10 -max_len="$(max_len "$target")" \
+    -print_final_stats=1 >"$log" 2>&1 || status=$?
+  runs=$(sed -n 's/^Done \([0-9]*\) runs in \([0-9]*\) second.*/\1/p' "$log" | tail -n 1)
+  secs=$(sed -n 's/^Done \([0-9]*\) runs in \([0-9]*\) second.*/\2/p' "$log" | tail -n 1)
+  if [ "$status" -ne 0 ] || [ -z "$runs" ]; then
+    echo "FAIL $target (exit $status): last lines of libFuzzer's output:"
+    grep -E "panicked|ERROR|SUMMARY|Test unit written|Base64" "$log" | head -n 20 || true
+    tail -n 40 "$log"
+    echo "reproduce: cd fuzz && cargo +nightly fuzz run $target <the artifact written above>;"
+    echo "then make the input a regression test in tests/hardening.rs"
+    failed+=("$target")
+    continue
+  fi
+  printf '%-26s %10s runs in %4s s  (%s exec/s)\n' "$target" "$runs" "$secs" "$(( runs / (secs > 0 ? secs : 1) ))"
+  total_runs=$(( total_runs + runs ))
+  total_secs=$(( total_secs + secs ))
+done
+printf 'fuzzing total: %s runs in %s s over %s targets\n' "$total_runs" "$total_secs" "$(cargo +nightly fuzz list | wc -l)"
+if [ "${#failed[@]}" -ne 0 ]; then
+  echo "fuzz.sh: failing targets: ${failed[*]}" >&2
+  exit 1
+fi

@@ -445,6 +445,11 @@ fn single(c: &mut Criterion, group: &str, case: &Case) {
 
     let mut g = c.benchmark_group(group);
     g.throughput(Throughput::Elements(1));
+    // The floor first, right before `presign`: the two numbers the main ratio compares are
+    // measured back to back (this machine's load drifts over tens of seconds).
+    g.bench_function("floor_cached_key", |b| {
+        b.iter(|| floor_cached(black_box(&keyed), black_box(&floor)))
+    });
     g.bench_function("presign", |b| {
         b.iter(|| {
             presigner
@@ -488,9 +493,6 @@ fn single(c: &mut Criterion, group: &str, case: &Case) {
     });
     g.bench_function("rusty_s3", |b| {
         b.iter(|| rusty_presign!(rusty, case, black_box(&case.key), &jtime))
-    });
-    g.bench_function("floor_cached_key", |b| {
-        b.iter(|| floor_cached(black_box(&keyed), black_box(&floor)))
     });
     g.bench_function("floor_derive_key", |b| {
         b.iter(|| floor_derive(black_box(&floor)))
@@ -590,6 +592,15 @@ fn batch_10k(c: &mut Criterion) {
     let mut g = c.benchmark_group("batch_10k");
     g.throughput(Throughput::Elements(BATCH as u64));
     g.sample_size(10);
+    g.bench_function("floor_cached_key", |b| {
+        b.iter(|| {
+            let mut n = 0;
+            for f in &floors {
+                n += floor_cached(&keyed, f)[0] as usize;
+            }
+            n
+        })
+    });
     g.bench_function("presign", |b| {
         b.iter(|| presign_batch(&mut presigner, &mut url, &bucket, black_box(&keys), time))
     });
@@ -612,15 +623,6 @@ fn batch_10k(c: &mut Criterion) {
             let mut n = 0;
             for key in &keys {
                 n += rusty_presign!(rusty, case, key, &jtime).as_str().len();
-            }
-            n
-        })
-    });
-    g.bench_function("floor_cached_key", |b| {
-        b.iter(|| {
-            let mut n = 0;
-            for f in &floors {
-                n += floor_cached(&keyed, f)[0] as usize;
             }
             n
         })

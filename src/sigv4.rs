@@ -249,6 +249,8 @@ pub(crate) struct Scratch {
     pub(crate) signed: String,
     /// The canonical request, written out and then hashed in one call.
     pub(crate) canonical: String,
+    /// `&X-Amz-Expires={expires.0}`, for the last expiry written.
+    expires: (u64, String),
     /// The string-to-sign HMAC state of the last second signed in, for the key in use: the
     /// owner calls [`Scratch::forget_key`] whenever that key changes.
     sts: Option<StsState>,
@@ -411,6 +413,7 @@ pub(crate) fn finish_presigned_url(
         headers,
         signed,
         canonical,
+        expires,
         sts,
     } = scratch;
     let key = auth.key;
@@ -430,9 +433,14 @@ pub(crate) fn finish_presigned_url(
     let head = url.len();
     url.push_str(key.query_head());
     push_time_of_day(url, auth.time);
-    url.push_str("&X-Amz-Expires=");
-    let mut num = [0u8; 20];
-    url.push_str(u64_digits(auth.expires_in, &mut num));
+    if expires.0 != auth.expires_in || expires.1.is_empty() {
+        let mut num = [0u8; 20];
+        expires.1.clear();
+        expires.1.push_str("&X-Amz-Expires=");
+        expires.1.push_str(u64_digits(auth.expires_in, &mut num));
+        expires.0 = auth.expires_in;
+    }
+    url.push_str(&expires.1);
     let head_end = url.len();
     if auth.host_only.is_some() {
         url.push_str("&X-Amz-SignedHeaders=host");

@@ -72,10 +72,14 @@ impl Sink for Tee<'_> {
 /// Checks a request path: it must start with `/` and hold no control bytes.
 pub(crate) fn validate_path(path: &str) -> Result<(), Error> {
     if !path.starts_with('/') {
-        return Err(Error::InvalidPath { reason: "the path must start with '/' (use \"/\" for the root)" });
+        return Err(Error::InvalidPath {
+            reason: "the path must start with '/' (use \"/\" for the root)",
+        });
     }
     if path.bytes().any(|b| b < 0x20 || b == 0x7f) {
-        return Err(Error::InvalidPath { reason: "the path contains control bytes (CR, LF, NUL, ...): percent-encode them" });
+        return Err(Error::InvalidPath {
+            reason: "the path contains control bytes (CR, LF, NUL, ...): percent-encode them",
+        });
     }
     Ok(())
 }
@@ -120,7 +124,9 @@ pub fn canonical_uri(path: &str, rules: UriPath) -> String {
     let mut out = String::with_capacity(path.len() + 16);
     match rules {
         UriPath::S3 => encoding::encode_into(&mut out, &encoding::decode(path), Component::Path),
-        UriPath::Normalized => encoding::encode_into(&mut out, normalize_path(path).as_bytes(), Component::Path),
+        UriPath::Normalized => {
+            encoding::encode_into(&mut out, normalize_path(path).as_bytes(), Component::Path)
+        }
     }
     out
 }
@@ -190,7 +196,11 @@ impl QueryWriter {
     /// parameter recorded before it: the canonical order stays known without sorting.
     pub(crate) fn record_in_order(&mut self, start: usize, eq: usize, end: usize) {
         debug_assert!(start < eq && eq < end);
-        self.params.push(Param { start: start as u32, eq: eq as u32, end: end as u32 });
+        self.params.push(Param {
+            start: start as u32,
+            eq: eq as u32,
+            end: end as u32,
+        });
     }
 
     /// Records each `name=value` pair of `url[start..end]` (already written, `&`-separated) as
@@ -199,7 +209,11 @@ impl QueryWriter {
         let mut p = start;
         for piece in url[start..end].split('&') {
             let eq = piece.find('=').map_or(p + piece.len(), |i| p + i);
-            self.params.push(Param { start: p as u32, eq: eq as u32, end: (p + piece.len()) as u32 });
+            self.params.push(Param {
+                start: p as u32,
+                eq: eq as u32,
+                end: (p + piece.len()) as u32,
+            });
             p += piece.len() + 1;
         }
         self.sorted = false;
@@ -214,7 +228,11 @@ impl QueryWriter {
         let eq = url.len() as u32;
         url.push('=');
         encoding::encode_str_into(url, value, Component::Query);
-        self.params.push(Param { start, eq, end: url.len() as u32 });
+        self.params.push(Param {
+            start,
+            eq,
+            end: url.len() as u32,
+        });
         self.sorted = false;
     }
 
@@ -248,7 +266,9 @@ impl QueryWriter {
 }
 
 fn cmp_params(url: &str, a: &Param, b: &Param) -> Ordering {
-    a.name(url).cmp(b.name(url)).then_with(|| a.value(url).cmp(b.value(url)))
+    a.name(url)
+        .cmp(b.name(url))
+        .then_with(|| a.value(url).cmp(b.value(url)))
 }
 
 /// Canonical headers: names lower-cased, values trimmed with runs of spaces and tabs collapsed,
@@ -278,7 +298,9 @@ fn is_canonical_value(v: &[u8]) -> bool {
 /// Checks a header name: a non-empty HTTP token (RFC 9110 `tchar`).
 pub(crate) fn validate_header_name(name: &str) -> Result<(), Error> {
     let ok = !name.is_empty()
-        && name.bytes().all(|b| b.is_ascii_alphanumeric() || b"!#$%&'*+-.^_`|~".contains(&b));
+        && name
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b"!#$%&'*+-.^_`|~".contains(&b));
     if ok {
         Ok(())
     } else {
@@ -313,7 +335,10 @@ impl Headers {
     pub(crate) fn push_valid(&mut self, name: &str, value: &str) {
         let n0 = self.buf.len() as u32;
         // Folds rather than `any`: no early exit, so the loops vectorize.
-        if name.bytes().fold(false, |upper, b| upper | b.is_ascii_uppercase()) {
+        if name
+            .bytes()
+            .fold(false, |upper, b| upper | b.is_ascii_uppercase())
+        {
             for c in name.chars() {
                 self.buf.push(c.to_ascii_lowercase());
             }
@@ -321,7 +346,9 @@ impl Headers {
             self.buf.push_str(name);
         }
         let n1 = self.buf.len() as u32;
-        let blank = value.bytes().fold(0u8, |blank, b| blank | u8::from(b == b' ') | u8::from(b == b'\t'));
+        let blank = value.bytes().fold(0u8, |blank, b| {
+            blank | u8::from(b == b' ') | u8::from(b == b'\t')
+        });
         if blank == 0 || is_canonical_value(value.as_bytes()) {
             self.buf.push_str(value);
             self.entries.push((n0..n1, n1..self.buf.len() as u32));
@@ -352,7 +379,9 @@ impl Headers {
     /// Adds a header whose name is lower case and whose value is canonical already (a host
     /// name resolved from a validated endpoint).
     pub(crate) fn push_canonical(&mut self, name: &str, value: &str) {
-        debug_assert!(!name.bytes().any(|b| b.is_ascii_uppercase()) && is_canonical_value(value.as_bytes()));
+        debug_assert!(
+            !name.bytes().any(|b| b.is_ascii_uppercase()) && is_canonical_value(value.as_bytes())
+        );
         let n0 = self.buf.len() as u32;
         self.buf.push_str(name);
         let n1 = self.buf.len() as u32;
@@ -495,21 +524,48 @@ mod tests {
         h.write_signed(&mut s);
         assert_eq!(s, "host;my-header1");
         let mut text = String::new();
-        let mut tee = Tee { hasher: Sha256::new(), text: &mut text };
+        let mut tee = Tee {
+            hasher: Sha256::new(),
+            text: &mut text,
+        };
         h.write_canonical(&mut tee);
-        assert_eq!(text, "host:example.amazonaws.com\nmy-header1:value4,a b c\n");
+        assert_eq!(
+            text,
+            "host:example.amazonaws.com\nmy-header1:value4,a b c\n"
+        );
     }
 
     #[test]
     fn header_validation() {
         let mut h = Headers::default();
-        assert!(matches!(h.push("", "v"), Err(Error::InvalidHeaderName { .. })));
-        assert!(matches!(h.push("a b", "v"), Err(Error::InvalidHeaderName { .. })));
-        assert!(matches!(h.push("a:b", "v"), Err(Error::InvalidHeaderName { .. })));
-        assert!(matches!(h.push("é", "v"), Err(Error::InvalidHeaderName { .. })));
-        assert!(matches!(h.push("x", "a\r\nx-evil: 1"), Err(Error::InvalidHeaderValue { .. })));
-        assert!(matches!(h.push("x", "a\nb"), Err(Error::InvalidHeaderValue { .. })));
-        assert!(matches!(h.push("x", "a\0b"), Err(Error::InvalidHeaderValue { .. })));
+        assert!(matches!(
+            h.push("", "v"),
+            Err(Error::InvalidHeaderName { .. })
+        ));
+        assert!(matches!(
+            h.push("a b", "v"),
+            Err(Error::InvalidHeaderName { .. })
+        ));
+        assert!(matches!(
+            h.push("a:b", "v"),
+            Err(Error::InvalidHeaderName { .. })
+        ));
+        assert!(matches!(
+            h.push("é", "v"),
+            Err(Error::InvalidHeaderName { .. })
+        ));
+        assert!(matches!(
+            h.push("x", "a\r\nx-evil: 1"),
+            Err(Error::InvalidHeaderValue { .. })
+        ));
+        assert!(matches!(
+            h.push("x", "a\nb"),
+            Err(Error::InvalidHeaderValue { .. })
+        ));
+        assert!(matches!(
+            h.push("x", "a\0b"),
+            Err(Error::InvalidHeaderValue { .. })
+        ));
         h.push("x", "tab\tok").unwrap();
     }
 
@@ -524,7 +580,10 @@ mod tests {
         q.push(&mut url, "ሴ", "+ /");
         assert_eq!(url, "https://h/?b=2&a-b=1&a=z&a=y&%E1%88%B4=%2B%20%2F");
         let mut text = String::new();
-        let mut tee = Tee { hasher: Sha256::new(), text: &mut text };
+        let mut tee = Tee {
+            hasher: Sha256::new(),
+            text: &mut text,
+        };
         q.write_canonical(&url, &mut tee);
         // Sorted by encoded bytes: `%` (0x25) sorts before letters.
         assert_eq!(text, "%E1%88%B4=%2B%20%2F&a=y&a=z&a-b=1&b=2");

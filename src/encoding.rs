@@ -36,7 +36,11 @@ const fn escapes(keep_slash: bool) -> [[u8; 4]; 256] {
     let mut t = [[0u8; 4]; 256];
     let mut i = 0;
     while i < 256 {
-        t[i] = if keep[i] { [i as u8, 0, 0, 1] } else { [b'%', HEX[i >> 4], HEX[i & 15], 3] };
+        t[i] = if keep[i] {
+            [i as u8, 0, 0, 1]
+        } else {
+            [b'%', HEX[i >> 4], HEX[i & 15], 3]
+        };
         i += 1;
     }
     t
@@ -152,7 +156,10 @@ pub fn encoded_len(input: &[u8], component: Component) -> usize {
         Component::Query => &QUERY,
         Component::Path => &PATH,
     };
-    input.iter().map(|&b| if keep[b as usize] { 1 } else { 3 }).sum()
+    input
+        .iter()
+        .map(|&b| if keep[b as usize] { 1 } else { 3 })
+        .sum()
 }
 
 /// Decodes `%XX` sequences (either hex case). A `%` not followed by two hex digits stays as it
@@ -225,9 +232,15 @@ mod tests {
     #[test]
     fn path_keeps_slash_and_encodes_once() {
         assert_eq!(encode("/ሴ", Component::Path), "/%E1%88%B4");
-        assert_eq!(encode("/example space/", Component::Path), "/example%20space/");
+        assert_eq!(
+            encode("/example space/", Component::Path),
+            "/example%20space/"
+        );
         assert_eq!(encode("a%20b", Component::Path), "a%2520b");
-        assert!(matches!(encode("plain/key.txt", Component::Path), Cow::Borrowed(_)));
+        assert!(matches!(
+            encode("plain/key.txt", Component::Path),
+            Cow::Borrowed(_)
+        ));
         assert_eq!(encode("a/b", Component::Query), "a%2Fb");
     }
 
@@ -236,14 +249,29 @@ mod tests {
         assert_eq!(&*decode("a+b%20c%2b%zz%"), b"a+b c+%zz%");
         assert_eq!(
             parse_query("b=2&a&&c=x%3Dy=z"),
-            alloc::vec![("b".into(), "2".into()), ("a".into(), "".into()), ("c".into(), "x=y=z".into())]
+            alloc::vec![
+                ("b".into(), "2".into()),
+                ("a".into(), "".into()),
+                ("c".into(), "x=y=z".into())
+            ]
         );
     }
 
     #[test]
     fn str_and_byte_encoders_agree() {
         let long: String = "é/ a+b~".repeat(40);
-        let samples = ["", "a", "test.txt", "/", "é", "naïve café ☕.jpg", "x y", "%2F", "photos/2024/été/", &long];
+        let samples = [
+            "",
+            "a",
+            "test.txt",
+            "/",
+            "é",
+            "naïve café ☕.jpg",
+            "x y",
+            "%2F",
+            "photos/2024/été/",
+            &long,
+        ];
         for s in samples {
             for c in [Component::Query, Component::Path] {
                 let (mut a, mut b) = (String::from("p:"), String::from("p:"));
@@ -268,7 +296,10 @@ mod tests {
         let mut b = [0u8; 32];
         for round in 0..64u8 {
             for (i, x) in b.iter_mut().enumerate() {
-                *x = (i as u8).wrapping_mul(37).wrapping_add(round.wrapping_mul(101)) ^ round;
+                *x = (i as u8)
+                    .wrapping_mul(37)
+                    .wrapping_add(round.wrapping_mul(101))
+                    ^ round;
             }
             assert_eq!(hex_str(&hex32(&b)), hex::encode(b));
         }

@@ -39,7 +39,10 @@ fn hmac(key: &[u8], data: &[u8]) -> [u8; 32] {
 
 /// `[a-z0-9-]+`, at most 63 bytes: what a credential-scope region or service may be.
 fn is_scope_name(s: &str) -> bool {
-    !s.is_empty() && s.len() <= 63 && s.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+    !s.is_empty()
+        && s.len() <= 63
+        && s.bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
 }
 
 /// Checks a region code: `[a-z0-9-]+`, at most 63 bytes.
@@ -47,7 +50,9 @@ pub fn validate_region(region: &str) -> Result<(), Error> {
     if is_scope_name(region) {
         Ok(())
     } else {
-        Err(Error::InvalidRegion { region: region.into() })
+        Err(Error::InvalidRegion {
+            region: region.into(),
+        })
     }
 }
 
@@ -56,7 +61,9 @@ pub fn validate_service(service: &str) -> Result<(), Error> {
     if is_scope_name(service) {
         Ok(())
     } else {
-        Err(Error::InvalidService { service: service.into() })
+        Err(Error::InvalidService {
+            service: service.into(),
+        })
     }
 }
 
@@ -144,12 +151,18 @@ impl ScopedKey {
     ///
     /// # Errors
     /// [`Error::InvalidRegion`], [`Error::InvalidService`].
-    pub fn new(credentials: &Credentials, time: Timestamp, region: &str, service: &str) -> Result<Self, Error> {
+    pub fn new(
+        credentials: &Credentials,
+        time: Timestamp,
+        region: &str,
+        service: &str,
+    ) -> Result<Self, Error> {
         validate_region(region)?;
         validate_service(service)?;
         let amz = time.amz_date();
         let key = SigningKey::derive(credentials.secret_access_key(), amz.date(), region, service);
-        let mac = <HmacSha256 as Mac>::new_from_slice(key.as_bytes()).unwrap_or_else(|_| unreachable!());
+        let mac =
+            <HmacSha256 as Mac>::new_from_slice(key.as_bytes()).unwrap_or_else(|_| unreachable!());
         let mut scope = String::with_capacity(8 + region.len() + service.len() + 16);
         scope.push_str(amz.date());
         scope.push('/');
@@ -170,7 +183,15 @@ impl ScopedKey {
         query_head.push_str("&X-Amz-Date=");
         query_head.push_str(amz.date());
         query_head.push('T');
-        Ok(ScopedKey { day: time.day(), mac, scope, query_head, credential, region_len: region.len(), service_len: service.len() })
+        Ok(ScopedKey {
+            day: time.day(),
+            mac,
+            scope,
+            query_head,
+            credential,
+            region_len: region.len(),
+            service_len: service.len(),
+        })
     }
 
     /// Whether `time` falls on this key's scope date.
@@ -209,7 +230,10 @@ impl ScopedKey {
     /// (`AWS4-HMAC-SHA256\n{X-Amz-Date}\n{scope}\n`): signatures made in the same second share
     /// it, and each then costs the hashing of the last line only.
     pub(crate) fn sts_state(&self, time: Timestamp) -> StsState {
-        StsState { second: time.unix(), mac: self.sts_mac(time.amz_date().as_str()) }
+        StsState {
+            second: time.unix(),
+            mac: self.sts_mac(time.amz_date().as_str()),
+        }
     }
 
     fn sts_mac(&self, amz_date: &str) -> HmacSha256 {
@@ -260,7 +284,8 @@ impl StsState {
 /// Like [`ScopedKey`]'s: the state is key material; overwritten when dropped (best effort).
 impl Drop for StsState {
     fn drop(&mut self) {
-        self.mac = <HmacSha256 as Mac>::new_from_slice(&[0u8; 32]).unwrap_or_else(|_| unreachable!());
+        self.mac =
+            <HmacSha256 as Mac>::new_from_slice(&[0u8; 32]).unwrap_or_else(|_| unreachable!());
         core::hint::black_box(&mut self.mac);
     }
 }
@@ -272,7 +297,10 @@ fn finish_sts(mut m: HmacSha256, canonical_request_sha256: &[u8; 32]) -> [u8; 32
 
 impl fmt::Debug for ScopedKey {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("ScopedKey").field("scope", &self.scope).field("key", &"<redacted>").finish()
+        f.debug_struct("ScopedKey")
+            .field("scope", &self.scope)
+            .field("key", &"<redacted>")
+            .finish()
     }
 }
 
@@ -281,7 +309,8 @@ impl fmt::Debug for ScopedKey {
 /// the clones each signature makes (consumed by `finalize`) are not reached.
 impl Drop for ScopedKey {
     fn drop(&mut self) {
-        self.mac = <HmacSha256 as Mac>::new_from_slice(&[0u8; 32]).unwrap_or_else(|_| unreachable!());
+        self.mac =
+            <HmacSha256 as Mac>::new_from_slice(&[0u8; 32]).unwrap_or_else(|_| unreachable!());
         core::hint::black_box(&mut self.mac);
     }
 }
@@ -330,8 +359,16 @@ mod tests {
     #[test]
     fn derives_the_documented_post_example_key() {
         // s3-vectors.md §3: signing key for 20151229/us-east-1/s3.
-        let k = SigningKey::derive("wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY", "20151229", "us-east-1", "s3");
-        assert_eq!(hex::encode(k.as_bytes()), "cbcef1ebeaefc82cce6530b9f0a9ae598846065f5c5bae0674bd5ebc4ba52d28");
+        let k = SigningKey::derive(
+            "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY",
+            "20151229",
+            "us-east-1",
+            "s3",
+        );
+        assert_eq!(
+            hex::encode(k.as_bytes()),
+            "cbcef1ebeaefc82cce6530b9f0a9ae598846065f5c5bae0674bd5ebc4ba52d28"
+        );
         assert_eq!(format!("{k:?}"), "SigningKey(<redacted>)");
     }
 
@@ -350,13 +387,20 @@ mod tests {
 
     #[test]
     fn scoped_key_parts() {
-        let c = Credentials::new("AKIAIOSFODNN7EXAMPLE", "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY").unwrap();
+        let c = Credentials::new(
+            "AKIAIOSFODNN7EXAMPLE",
+            "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY",
+        )
+        .unwrap();
         let t = Timestamp::parse_rfc3339("2013-05-24T00:00:00Z").unwrap();
         let k = ScopedKey::new(&c, t, "us-east-1", "s3").unwrap();
         assert_eq!(k.scope(), "20130524/us-east-1/s3/aws4_request");
         assert_eq!(k.region(), "us-east-1");
         assert_eq!(k.service(), "s3");
-        assert_eq!(k.credential_query(), "AKIAIOSFODNN7EXAMPLE%2F20130524%2Fus-east-1%2Fs3%2Faws4_request");
+        assert_eq!(
+            k.credential_query(),
+            "AKIAIOSFODNN7EXAMPLE%2F20130524%2Fus-east-1%2Fs3%2Faws4_request"
+        );
         assert!(k.covers(t.add_seconds(86_399).unwrap()));
         assert!(!k.covers(t.add_seconds(86_400).unwrap()));
         assert!(!format!("{k:?}").contains("wJalr"));
@@ -364,9 +408,22 @@ mod tests {
 
     #[test]
     fn region_and_service_rules() {
-        for bad in ["", "US-EAST-1", "us east 1", "us-east-1\n", "us_east_1", &"a".repeat(64)] {
-            assert!(matches!(validate_region(bad), Err(Error::InvalidRegion { .. })), "{bad:?}");
-            assert!(matches!(validate_service(bad), Err(Error::InvalidService { .. })), "{bad:?}");
+        for bad in [
+            "",
+            "US-EAST-1",
+            "us east 1",
+            "us-east-1\n",
+            "us_east_1",
+            &"a".repeat(64),
+        ] {
+            assert!(
+                matches!(validate_region(bad), Err(Error::InvalidRegion { .. })),
+                "{bad:?}"
+            );
+            assert!(
+                matches!(validate_service(bad), Err(Error::InvalidService { .. })),
+                "{bad:?}"
+            );
         }
         validate_region("cn-northwest-1").unwrap();
         validate_service("s3-object-lambda").unwrap();

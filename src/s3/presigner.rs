@@ -19,7 +19,9 @@
 use crate::encoding::{self, Component};
 use crate::s3::S3Request;
 use crate::signing::{ScopedKey, UNSIGNED_PAYLOAD};
-use crate::sigv4::{details, effective_expiry, finish_presigned_url, Presigned, QueryAuth, Scratch, SigningDetails};
+use crate::sigv4::{
+    details, effective_expiry, finish_presigned_url, Presigned, QueryAuth, Scratch, SigningDetails,
+};
 use crate::{Credentials, Error, Timestamp};
 use alloc::string::String;
 
@@ -46,7 +48,10 @@ pub struct Presigner {
 
 impl core::fmt::Debug for Presigner {
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
-        f.debug_struct("Presigner").field("credentials", &self.credentials).field("key", &self.key).finish_non_exhaustive()
+        f.debug_struct("Presigner")
+            .field("credentials", &self.credentials)
+            .field("key", &self.key)
+            .finish_non_exhaustive()
     }
 }
 
@@ -64,7 +69,12 @@ impl Presigner {
             encoding::encode_str_into(&mut e, t, Component::Query);
             e
         });
-        Presigner { credentials, encoded_token, key: None, scratch: Scratch::default() }
+        Presigner {
+            credentials,
+            encoded_token,
+            key: None,
+            scratch: Scratch::default(),
+        }
     }
 
     /// The credentials.
@@ -72,7 +82,12 @@ impl Presigner {
         &self.credentials
     }
 
-    fn key_for(&mut self, time: Timestamp, region: &str, service: &str) -> Result<&ScopedKey, Error> {
+    fn key_for(
+        &mut self,
+        time: Timestamp,
+        region: &str,
+        service: &str,
+    ) -> Result<&ScopedKey, Error> {
         let fresh = matches!(&self.key, Some(k) if k.covers(time) && k.region() == region && k.service() == service);
         if !fresh {
             self.key = Some(ScopedKey::new(&self.credentials, time, region, service)?);
@@ -86,15 +101,27 @@ impl Presigner {
     ///
     /// # Errors
     /// As [`S3Request::presign`].
-    pub fn presign_into(&mut self, url: &mut String, request: &S3Request<'_>, time: Timestamp, expires_in: u64) -> Result<Validity, Error> {
-        self.write(url, request, time, expires_in, None).map(|(v, _)| v)
+    pub fn presign_into(
+        &mut self,
+        url: &mut String,
+        request: &S3Request<'_>,
+        time: Timestamp,
+        expires_in: u64,
+    ) -> Result<Validity, Error> {
+        self.write(url, request, time, expires_in, None)
+            .map(|(v, _)| v)
     }
 
     /// Presigns `request` into a new [`Presigned`].
     ///
     /// # Errors
     /// As [`S3Request::presign`].
-    pub fn presign(&mut self, request: &S3Request<'_>, time: Timestamp, expires_in: u64) -> Result<Presigned, Error> {
+    pub fn presign(
+        &mut self,
+        request: &S3Request<'_>,
+        time: Timestamp,
+        expires_in: u64,
+    ) -> Result<Presigned, Error> {
         let mut url = String::with_capacity(256);
         let (v, _) = self.write(&mut url, request, time, expires_in, None)?;
         Ok(presigned(request, url, v))
@@ -104,11 +131,20 @@ impl Presigner {
     ///
     /// # Errors
     /// As [`S3Request::presign`].
-    pub fn presign_with_details(&mut self, request: &S3Request<'_>, time: Timestamp, expires_in: u64) -> Result<(Presigned, SigningDetails), Error> {
+    pub fn presign_with_details(
+        &mut self,
+        request: &S3Request<'_>,
+        time: Timestamp,
+        expires_in: u64,
+    ) -> Result<(Presigned, SigningDetails), Error> {
         let mut url = String::with_capacity(256);
         let mut text = String::new();
         let (v, sig) = self.write(&mut url, request, time, expires_in, Some(&mut text))?;
-        let scope = self.key.as_ref().map(|k| String::from(k.scope())).unwrap_or_default();
+        let scope = self
+            .key
+            .as_ref()
+            .map(|k| String::from(k.scope()))
+            .unwrap_or_default();
         Ok((presigned(request, url, v), details(text, time, scope, &sig)))
     }
 
@@ -128,7 +164,12 @@ impl Presigner {
         let bucket = req.bucket;
         let endpoint = bucket.endpoint();
         self.key_for(time, endpoint.region(), endpoint.service())?;
-        let Presigner { credentials, encoded_token, key, scratch } = self;
+        let Presigner {
+            credentials,
+            encoded_token,
+            key,
+            scratch,
+        } = self;
         let key = key.as_ref().unwrap_or_else(|| unreachable!());
         scratch.clear();
         url.clear();
@@ -169,7 +210,13 @@ impl Presigner {
             sign_token: true,
         };
         let sig = finish_presigned_url(url, scratch, &auth, details);
-        Ok((Validity { signed_at: time, expires_at }, sig))
+        Ok((
+            Validity {
+                signed_at: time,
+                expires_at,
+            },
+            sig,
+        ))
     }
 }
 
@@ -177,7 +224,10 @@ fn presigned(req: &S3Request<'_>, url: String, v: Validity) -> Presigned {
     Presigned {
         method: String::from(req.method.as_str()),
         url,
-        headers: req.headers().map(|(n, v)| (String::from(n), String::from(v))).collect(),
+        headers: req
+            .headers()
+            .map(|(n, v)| (String::from(n), String::from(v)))
+            .collect(),
         signed_at: v.signed_at,
         expires_at: v.expires_at,
     }

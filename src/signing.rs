@@ -275,6 +275,13 @@ impl StsState {
         self.second
     }
 
+    /// Moves this state to another second (of `key`), in place: the old state is overwritten
+    /// rather than dropped (dropping wipes it, which costs a keying of its own).
+    pub(crate) fn refresh(&mut self, key: &ScopedKey, time: Timestamp) {
+        self.mac = key.sts_mac(time.amz_date().as_str());
+        self.second = time.unix();
+    }
+
     /// The signature of the string to sign ending with this canonical-request hash.
     pub(crate) fn sign(&self, canonical_request_sha256: &[u8; 32]) -> [u8; 32] {
         finish_sts(self.mac.clone(), canonical_request_sha256)

@@ -496,8 +496,13 @@ pub(crate) fn finish_presigned_url(
         text.push_str(canonical);
     }
     let state = match sts {
-        Some(s) if s.second() == auth.time.unix() => s,
-        _ => sts.insert(key.sts_state(auth.time)),
+        Some(s) => {
+            if s.second() != auth.time.unix() {
+                s.refresh(key, auth.time);
+            }
+            s
+        }
+        None => sts.insert(key.sts_state(auth.time)),
     };
     let sig = state.sign(&hash);
     if let (Some(token), false) = (auth.token, auth.sign_token) {

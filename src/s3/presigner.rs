@@ -232,3 +232,80 @@ fn presigned(req: &S3Request<'_>, url: String, v: Validity) -> Presigned {
         expires_at: v.expires_at,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::s3::{Bucket, Endpoint};
+    use alloc::vec::Vec;
+
+    /// What the presigner caches (the day's key, the string-to-sign state of the second, the
+    /// expiry text, the encoded token) never leaks from one request to the next: a long-lived
+    /// presigner gives exactly what a fresh one gives, whatever changes between calls.
+    #[test]
+    fn caches_follow_every_change() {
+        let creds =
+            Credentials::new("AKIDEXAMPLE", "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY").unwrap();
+        let east = Bucket::new(Endpoint::aws("us-east-1").unwrap(), "bucket-a").unwrap();
+        let west = Bucket::new(Endpoint::aws("eu-west-1").unwrap(), "bucket-b").unwrap();
+        let lambda = Bucket::new(
+            Endpoint::aws("eu-west-1")
+                .unwrap()
+                .signing_name("s3-object-lambda")
+                .unwrap(),
+            "bucket-c",
+        )
+        .unwrap();
+        let t0 = Timestamp::parse_rfc3339("2024-02-29T23:59:58Z").unwrap();
+        let mut cached = Presigner::new(creds.clone());
+        let mut url = String::new();
+        let mut seen = Vec::new();
+        for i in 0..48u64 {
+            let bucket = [&east, &west, &lambda][(i % 3) as usize];
+            let time = t0.add_seconds(i / 4).unwrap(); // crosses midnight (a leap day)
+            let expires = [60, 3600, 60, 604_800][(i % 4) as usize];
+            let key = ["a.txt", "dir/é b", "a.txt"][(i % 3) as usize];
+            let mut request = bucket.get_object(key);
+            if i % 5 == 0 {
+                request = request.content_type("text/plain");
+            }
+            if i % 7 == 0 {
+                request = request.response_content_disposition("attachment");
+            }
+            cached
+                .presign_into(&mut url, &request, time, expires)
+                .unwrap();
+            let fresh = Presigner::new(creds.clone())
+                .presign(&request, time, expires)
+                .unwrap();
+            assert_eq!(url, fresh.url, "call {i}");
+            seen.push(url.clone());
+        }
+        seen.sort();
+        seen.dedup();
+        assert!(seen.len() > 40, "the calls really differ: {}", seen.len());
+    }
+
+    #[test]
+    fn session_token_is_encoded_once_and_signed() {
+        let token = "AQoDYXdzEPT//////////wEXAMPLEtc764bNrC9SAPBSM22wDOk4x4HIZ8j4FZTwdQWLWsKWHGBuFqwAeMicRXmxfpSPfIeoIYRqTflfKD8YUuwthAx7mSEI/qkPpKPi/kMcGdQrmGdeehM4IC1NtBmUpp2wUE8phUZampKsburEDy0KPkyQDYwT7WZ0wq5VSXDvp75YU9HFvlRd8Tx6q6fE8YQcHNVXAkiY9q6d+xo0rKwT38xVqr7ZD0u0iPPkUL64lIZbqBAz+scqKmlzm8FDrypNC9Yjc8fPOLn9FX9KSYvKTr4rvx3iSIlTJabIQwj2ICCR/oLxBA==";
+        let creds = Credentials::new("AKIDEXAMPLE", "secret")
+            .unwrap()
+            .with_session_token(token)
+            .unwrap();
+        let bucket = Bucket::new(Endpoint::aws("us-east-1").unwrap(), "bucket-a").unwrap();
+        let time = Timestamp::parse_rfc3339("2024-05-24T12:00:00Z").unwrap();
+        let mut p = Presigner::new(creds.clone());
+        let (presigned, details) = p
+            .presign_with_details(&bucket.put_object("k"), time, 900)
+            .unwrap();
+        let encoded = crate::encoding::encode(token, Component::Query);
+        assert!(presigned.url.contains(&alloc::format!(
+            "&X-Amz-SignedHeaders=host&X-Amz-Security-Token={encoded}&X-Amz-Signature="
+        )));
+        assert!(details.canonical_request.contains(&alloc::format!(
+            "&X-Amz-Security-Token={encoded}&X-Amz-SignedHeaders=host\n"
+        )));
+        assert!(!alloc::format!("{p:?}").contains("AQoDYXdz"));
+    }
+}

@@ -598,3 +598,18 @@ fn methods_with_digits_hyphens_and_underscores() {
         assert!(matches!(e, Error::InvalidMethod { .. }), "{m:?}: {e:?}");
     }
 }
+
+/// A URL may expire exactly when its temporary credentials do; one second later is refused.
+#[test]
+fn url_expiring_exactly_with_its_credentials() {
+    let c = creds()
+        .with_session_token(TOKEN)
+        .unwrap()
+        .with_expiration(t0().add_seconds(900).unwrap());
+    let p = SigningParams::new(&c, "us-east-1", "s3", t0());
+    let ok = sigv4::presign(&Request::new("GET", "example.amazonaws.com", "/"), &p, 900).unwrap();
+    assert!(ok.url.contains("X-Amz-Expires=900&"));
+    let e =
+        sigv4::presign(&Request::new("GET", "example.amazonaws.com", "/"), &p, 901).unwrap_err();
+    assert!(matches!(e, Error::ExpiresAfterCredentials { .. }), "{e:?}");
+}

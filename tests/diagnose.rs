@@ -56,13 +56,6 @@ fn run(p: &Presigned, sent: &Sent<'_>) -> Vec<Finding> {
     findings
 }
 
-fn breaking(findings: &[Finding]) -> Vec<&Finding> {
-    findings
-        .iter()
-        .filter(|f| f.severity() == Severity::Breaks)
-        .collect()
-}
-
 fn sent_with_headers<'a>(p: &'a Presigned) -> Sent<'a> {
     let mut s = Sent::new(&p.method, &p.url);
     s.headers = p

@@ -375,7 +375,7 @@ fn verifier_agrees_with_s3s_fs() {
     let obj_path = format!("/{BUCKET}/obj.txt");
     let day = &amz_date[..8];
     let hand = hand_signed_get(
-        &path.host(),
+        path.host(),
         &obj_path,
         s3s::SECRET_KEY,
         day,
@@ -400,7 +400,7 @@ fn verifier_agrees_with_s3s_fs() {
 
     // Header authentication: Authorization header, x-amz-date, x-amz-content-sha256.
     let header_signed = |time: Timestamp| {
-        let req = sigv4::Request::new("GET", &path.host(), &obj_path)
+        let req = sigv4::Request::new("GET", path.host(), &obj_path)
             .scheme("http")
             .payload(Payload::Empty);
         let mut params = sigv4::SigningParams::new(&c, REGION, "s3", time);
@@ -499,7 +499,7 @@ fn verifier_agrees_with_s3s_fs() {
             "GET hand-signed, X-Amz-Expires=604800",
             "GET",
             &hand_signed_get(
-                &path.host(),
+                path.host(),
                 &obj_path,
                 s3s::SECRET_KEY,
                 day,
@@ -607,7 +607,7 @@ fn verifier_agrees_with_s3s_fs() {
             "X-Amz-Expires=604801 (re-signed)",
             "GET",
             &hand_signed_get(
-                &path.host(),
+                path.host(),
                 &obj_path,
                 s3s::SECRET_KEY,
                 day,
@@ -638,7 +638,7 @@ fn verifier_agrees_with_s3s_fs() {
             "scope date is not the X-Amz-Date day (re-signed)",
             "GET",
             &hand_signed_get(
-                &path.host(),
+                path.host(),
                 &obj_path,
                 s3s::SECRET_KEY,
                 &other_day,

@@ -26,7 +26,10 @@ impl Credentials {
     /// # Errors
     /// [`Error::InvalidAccessKeyId`] or [`Error::InvalidSecretKey`] for empty values or values with
     /// whitespace or control bytes (the usual copy-paste accident), or an access key id with `/`.
-    pub fn new(access_key_id: impl Into<String>, secret_access_key: impl Into<String>) -> Result<Self, Error> {
+    pub fn new(
+        access_key_id: impl Into<String>,
+        secret_access_key: impl Into<String>,
+    ) -> Result<Self, Error> {
         let access_key_id = access_key_id.into();
         let secret_access_key = secret_access_key.into();
         if !visible(&access_key_id) || access_key_id.contains('/') || !access_key_id.is_ascii() {
@@ -35,7 +38,12 @@ impl Credentials {
         if !visible(&secret_access_key) {
             return Err(Error::InvalidSecretKey);
         }
-        Ok(Credentials { access_key_id, secret_access_key, session_token: None, expires_at: None })
+        Ok(Credentials {
+            access_key_id,
+            secret_access_key,
+            session_token: None,
+            expires_at: None,
+        })
     }
 
     /// Adds the session token of temporary credentials (STS, SSO, instance roles).
@@ -84,7 +92,10 @@ impl fmt::Debug for Credentials {
         f.debug_struct("Credentials")
             .field("access_key_id", &self.access_key_id)
             .field("secret_access_key", &"<redacted>")
-            .field("session_token", &self.session_token.as_ref().map(|_| "<redacted>"))
+            .field(
+                "session_token",
+                &self.session_token.as_ref().map(|_| "<redacted>"),
+            )
             .field("expires_at", &self.expires_at)
             .finish()
     }
@@ -109,15 +120,39 @@ mod tests {
 
     #[test]
     fn rejects_whitespace_and_empty() {
-        assert_eq!(Credentials::new("", "s").unwrap_err(), Error::InvalidAccessKeyId);
-        assert_eq!(Credentials::new("AK/ID", "s").unwrap_err(), Error::InvalidAccessKeyId);
-        assert_eq!(Credentials::new("AKID\n", "s").unwrap_err(), Error::InvalidAccessKeyId);
-        assert_eq!(Credentials::new("AKID", "secret\n").unwrap_err(), Error::InvalidSecretKey);
-        assert_eq!(Credentials::new("AKID", " secret").unwrap_err(), Error::InvalidSecretKey);
-        assert_eq!(Credentials::new("AKID", "").unwrap_err(), Error::InvalidSecretKey);
+        assert_eq!(
+            Credentials::new("", "s").unwrap_err(),
+            Error::InvalidAccessKeyId
+        );
+        assert_eq!(
+            Credentials::new("AK/ID", "s").unwrap_err(),
+            Error::InvalidAccessKeyId
+        );
+        assert_eq!(
+            Credentials::new("AKID\n", "s").unwrap_err(),
+            Error::InvalidAccessKeyId
+        );
+        assert_eq!(
+            Credentials::new("AKID", "secret\n").unwrap_err(),
+            Error::InvalidSecretKey
+        );
+        assert_eq!(
+            Credentials::new("AKID", " secret").unwrap_err(),
+            Error::InvalidSecretKey
+        );
+        assert_eq!(
+            Credentials::new("AKID", "").unwrap_err(),
+            Error::InvalidSecretKey
+        );
         let c = Credentials::new("AKID", "secret").unwrap();
-        assert_eq!(c.clone().with_session_token("tok en").unwrap_err(), Error::InvalidSessionToken);
-        assert_eq!(c.with_session_token("").unwrap_err(), Error::InvalidSessionToken);
+        assert_eq!(
+            c.clone().with_session_token("tok en").unwrap_err(),
+            Error::InvalidSessionToken
+        );
+        assert_eq!(
+            c.with_session_token("").unwrap_err(),
+            Error::InvalidSessionToken
+        );
         let msg = format!("{}", Error::InvalidSecretKey);
         assert!(msg.contains("newline"), "{msg}");
     }

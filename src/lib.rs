@@ -12,9 +12,9 @@ pub mod credentials;
 pub mod diagnose;
 pub mod encoding;
 mod error;
+pub mod s3;
 pub mod signing;
 pub mod sigv4;
-pub mod s3;
 pub mod time;
 pub mod verify;
 

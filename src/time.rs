@@ -83,7 +83,9 @@ impl Timestamp {
     /// [`Error::TimestampOutOfRange`] outside 1970-01-01T00:00:00Z ..= 9999-12-31T23:59:59Z.
     pub const fn from_unix(seconds: i64) -> Result<Self, Error> {
         if seconds < 0 || seconds > MAX_UNIX {
-            return Err(Error::TimestampOutOfRange { unix_seconds: seconds });
+            return Err(Error::TimestampOutOfRange {
+                unix_seconds: seconds,
+            });
         }
         Ok(Timestamp(seconds))
     }
@@ -108,7 +110,14 @@ impl Timestamp {
     /// [`Error::InvalidTimestamp`] for an impossible date or time, [`Error::TimestampOutOfRange`]
     /// before 1970.
     pub fn from_date_time(dt: DateTime) -> Result<Self, Error> {
-        let DateTime { year, month, day, hour, minute, second } = dt;
+        let DateTime {
+            year,
+            month,
+            day,
+            hour,
+            minute,
+            second,
+        } = dt;
         let y = i64::from(year);
         if !(1..=12).contains(&month)
             || day == 0
@@ -117,7 +126,9 @@ impl Timestamp {
             || minute > 59
             || second > 59
         {
-            return Err(Error::InvalidTimestamp { expected: "a real calendar date and time" });
+            return Err(Error::InvalidTimestamp {
+                expected: "a real calendar date and time",
+            });
         }
         let days = days_from_civil(y, month, day);
         Self::from_unix(
@@ -166,7 +177,9 @@ impl Timestamp {
     /// # Errors
     /// [`Error::InvalidTimestamp`].
     pub fn parse_amz_date(s: &str) -> Result<Self, Error> {
-        const WANT: Error = Error::InvalidTimestamp { expected: "YYYYMMDDTHHMMSSZ, e.g. 20130524T000000Z" };
+        const WANT: Error = Error::InvalidTimestamp {
+            expected: "YYYYMMDDTHHMMSSZ, e.g. 20130524T000000Z",
+        };
         let b = s.as_bytes();
         if b.len() != 16 || b[8] != b'T' || b[15] != b'Z' {
             return Err(WANT);
@@ -189,7 +202,9 @@ impl Timestamp {
     /// # Errors
     /// [`Error::InvalidTimestamp`] or [`Error::TimestampOutOfRange`].
     pub fn parse_rfc3339(s: &str) -> Result<Self, Error> {
-        const WANT: Error = Error::InvalidTimestamp { expected: "RFC 3339 such as 2013-05-24T00:00:00Z" };
+        const WANT: Error = Error::InvalidTimestamp {
+            expected: "RFC 3339 such as 2013-05-24T00:00:00Z",
+        };
         let b = s.as_bytes();
         if b.len() < 20
             || b[4] != b'-'
@@ -209,7 +224,13 @@ impl Timestamp {
             minute: n(14..16)? as u8,
             second: n(17..19)? as u8,
         })
-        .map_err(|e| if matches!(e, Error::TimestampOutOfRange { .. }) { e } else { WANT })?;
+        .map_err(|e| {
+            if matches!(e, Error::TimestampOutOfRange { .. }) {
+                e
+            } else {
+                WANT
+            }
+        })?;
         let mut rest = &b[19..];
         if rest.first() == Some(&b'.') {
             let frac = rest[1..].iter().take_while(|c| c.is_ascii_digit()).count();
@@ -344,7 +365,10 @@ mod tests {
     #[test]
     fn from_offset_date_time() {
         let t = time::OffsetDateTime::from_unix_timestamp(1_369_353_600).unwrap();
-        assert_eq!(Timestamp::try_from(t).unwrap().amz_date().as_str(), "20130524T000000Z");
+        assert_eq!(
+            Timestamp::try_from(t).unwrap().amz_date().as_str(),
+            "20130524T000000Z"
+        );
         let before = time::OffsetDateTime::from_unix_timestamp(-1).unwrap();
         assert!(Timestamp::try_from(before).is_err());
     }
@@ -353,9 +377,15 @@ mod tests {
     #[test]
     fn from_system_time() {
         let t = std::time::UNIX_EPOCH + std::time::Duration::from_secs(1_369_353_600);
-        assert_eq!(Timestamp::try_from(t).unwrap().amz_date().as_str(), "20130524T000000Z");
+        assert_eq!(
+            Timestamp::try_from(t).unwrap().amz_date().as_str(),
+            "20130524T000000Z"
+        );
         let before = std::time::UNIX_EPOCH - std::time::Duration::from_secs(5);
-        assert_eq!(Timestamp::try_from(before), Err(Error::TimestampOutOfRange { unix_seconds: -5 }));
+        assert_eq!(
+            Timestamp::try_from(before),
+            Err(Error::TimestampOutOfRange { unix_seconds: -5 })
+        );
     }
 
     #[test]
@@ -368,16 +398,55 @@ mod tests {
 
     #[test]
     fn rejects_bad_input_with_typed_errors() {
-        for bad in ["", "2013-05-24", "2013-13-01T00:00:00Z", "2013-02-29T00:00:00Z", "2013-05-24T24:00:00Z", "2013-05-24T00:00:00", "2013-05-24T00:00:00.Z", "2013-05-24T00:00:00+2:00"] {
-            assert!(matches!(Timestamp::parse_rfc3339(bad), Err(Error::InvalidTimestamp { .. })), "{bad}");
+        for bad in [
+            "",
+            "2013-05-24",
+            "2013-13-01T00:00:00Z",
+            "2013-02-29T00:00:00Z",
+            "2013-05-24T24:00:00Z",
+            "2013-05-24T00:00:00",
+            "2013-05-24T00:00:00.Z",
+            "2013-05-24T00:00:00+2:00",
+        ] {
+            assert!(
+                matches!(
+                    Timestamp::parse_rfc3339(bad),
+                    Err(Error::InvalidTimestamp { .. })
+                ),
+                "{bad}"
+            );
         }
-        assert_eq!(Timestamp::from_unix(-1), Err(Error::TimestampOutOfRange { unix_seconds: -1 }));
-        assert!(matches!(Timestamp::from_unix(MAX_UNIX + 1), Err(Error::TimestampOutOfRange { .. })));
-        assert!(matches!(Timestamp::parse_rfc3339("1969-12-31T23:59:59Z"), Err(Error::TimestampOutOfRange { .. })));
-        for bad in ["20130524T000000", "2013052T000000Z", "20130524X000000Z", "2013+524T000000Z", "20130532T000000Z"] {
-            assert!(matches!(Timestamp::parse_amz_date(bad), Err(Error::InvalidTimestamp { .. })), "{bad}");
+        assert_eq!(
+            Timestamp::from_unix(-1),
+            Err(Error::TimestampOutOfRange { unix_seconds: -1 })
+        );
+        assert!(matches!(
+            Timestamp::from_unix(MAX_UNIX + 1),
+            Err(Error::TimestampOutOfRange { .. })
+        ));
+        assert!(matches!(
+            Timestamp::parse_rfc3339("1969-12-31T23:59:59Z"),
+            Err(Error::TimestampOutOfRange { .. })
+        ));
+        for bad in [
+            "20130524T000000",
+            "2013052T000000Z",
+            "20130524X000000Z",
+            "2013+524T000000Z",
+            "20130532T000000Z",
+        ] {
+            assert!(
+                matches!(
+                    Timestamp::parse_amz_date(bad),
+                    Err(Error::InvalidTimestamp { .. })
+                ),
+                "{bad}"
+            );
         }
-        assert!(Timestamp::from_unix(MAX_UNIX).unwrap().add_seconds(1).is_err());
+        assert!(Timestamp::from_unix(MAX_UNIX)
+            .unwrap()
+            .add_seconds(1)
+            .is_err());
         let msg = alloc::format!("{}", Timestamp::from_unix(-5).unwrap_err());
         assert!(msg.contains("1970-01-01"), "{msg}");
     }

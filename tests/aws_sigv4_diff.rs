@@ -8,8 +8,8 @@
 //! encoding is covered by the botocore differential test.
 
 use aws_sigv4::http_request::{
-    sign, PayloadChecksumKind, PercentEncodingMode, SignableBody, SignableRequest, SignatureLocation, SigningSettings,
-    UriPathNormalizationMode,
+    sign, PayloadChecksumKind, PercentEncodingMode, SignableBody, SignableRequest,
+    SignatureLocation, SigningSettings, UriPathNormalizationMode,
 };
 use aws_smithy_runtime_api::client::identity::Identity;
 use presign::s3::{AddressingStyle, Bucket, Endpoint, Method};
@@ -37,8 +37,11 @@ fn key() -> impl Strategy<Value = String> {
 fn value() -> impl Strategy<Value = String> {
     // aws-sigv4 parses the query with form_urlencoded, which turns a literal '+' into a space
     // (smithy-lang/smithy-rs#4227); our URL writes '+' as %2B, so '+' is safe to include.
-    proptest::collection::vec(prop_oneof![6 => proptest::char::range(' ', '~'), 1 => Just('é')], 0..16)
-        .prop_map(|v| v.into_iter().collect())
+    proptest::collection::vec(
+        prop_oneof![6 => proptest::char::range(' ', '~'), 1 => Just('é')],
+        0..16,
+    )
+    .prop_map(|v| v.into_iter().collect())
 }
 
 #[derive(Debug, Clone)]
@@ -57,10 +60,22 @@ struct Case {
 
 fn case() -> impl Strategy<Value = Case> {
     (
-        prop_oneof![Just(Method::Get), Just(Method::Put), Just(Method::Head), Just(Method::Delete), Just(Method::Post)],
+        prop_oneof![
+            Just(Method::Get),
+            Just(Method::Put),
+            Just(Method::Head),
+            Just(Method::Delete),
+            Just(Method::Post)
+        ],
         "[a-z0-9][a-z0-9-]{1,20}[a-z0-9]",
         key(),
-        prop_oneof![Just("us-east-1"), Just("eu-west-1"), Just("ap-southeast-2"), Just("cn-north-1"), Just("us-gov-west-1")],
+        prop_oneof![
+            Just("us-east-1"),
+            Just("eu-west-1"),
+            Just("ap-southeast-2"),
+            Just("cn-north-1"),
+            Just("us-gov-west-1")
+        ],
         any::<bool>(),
         proptest::collection::vec(
             (
@@ -91,18 +106,22 @@ fn case() -> impl Strategy<Value = Case> {
         1_000_000_000i64..2_000_000_000,
         1u64..=604_800,
     )
-        .prop_map(|(method, bucket, key, region, path_style, query, headers, token, time, expires)| Case {
-            method,
-            bucket,
-            key,
-            region,
-            path_style,
-            query,
-            headers: headers.into_iter().collect(),
-            token,
-            time,
-            expires,
-        })
+        .prop_map(
+            |(method, bucket, key, region, path_style, query, headers, token, time, expires)| {
+                Case {
+                    method,
+                    bucket,
+                    key,
+                    region,
+                    path_style,
+                    query,
+                    headers: headers.into_iter().collect(),
+                    token,
+                    time,
+                    expires,
+                }
+            },
+        )
 }
 
 const AK: &str = "AKIDEXAMPLE";

@@ -41,7 +41,11 @@ fn botocore_presigned_urls_match_byte_for_byte() {
     let path = concat!(env!("CARGO_MANIFEST_DIR"), "/vectors/botocore-s3.json");
     let doc: Value = serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
     let cases = doc["cases"].as_array().unwrap();
-    assert!(cases.len() >= 1000, "at least 1000 cases, found {}", cases.len());
+    assert!(
+        cases.len() >= 1000,
+        "at least 1000 cases, found {}",
+        cases.len()
+    );
     let mut tally: BTreeMap<&str, usize> = BTreeMap::new();
     for case in cases {
         let id = s(&case["id"]);
@@ -58,13 +62,18 @@ fn botocore_presigned_urls_match_byte_for_byte() {
         if let Err(e) = presign::s3::validate_bucket_name(bucket_name) {
             // S3 forbids these names outright (an IP-formatted name, ...): we refuse to sign.
             assert!(matches!(e, Error::InvalidBucketName { .. }), "{id}: {e}");
-            *tally.entry("refused by design: bucket name S3 forbids").or_default() += 1;
+            *tally
+                .entry("refused by design: bucket name S3 forbids")
+                .or_default() += 1;
             eprintln!("{id}: refused: {e}");
             continue;
         }
         let mut bucket = match input["endpoint"].as_str() {
-            Some(url) => Bucket::new(Endpoint::custom(url, region).unwrap().addressing(style), bucket_name)
-                .unwrap_or_else(|e| panic!("{id}: {e}")),
+            Some(url) => Bucket::new(
+                Endpoint::custom(url, region).unwrap().addressing(style),
+                bucket_name,
+            )
+            .unwrap_or_else(|e| panic!("{id}: {e}")),
             None => {
                 let e = Endpoint::aws(region)
                     .unwrap()
@@ -83,12 +92,18 @@ fn botocore_presigned_urls_match_byte_for_byte() {
                 want_host
             };
             assert!(
-                input["endpoint"].is_null() && service_host == "s3.amazonaws.com" && s(&input["addressing"]) == "auto",
+                input["endpoint"].is_null()
+                    && service_host == "s3.amazonaws.com"
+                    && s(&input["addressing"]) == "auto",
                 "{id}: host {} but botocore signed {want_host}",
                 bucket.host()
             );
-            *tally.entry("rebuilt with botocore's global host (auto addressing)").or_default() += 1;
-            let e = Endpoint::custom(&format!("https://{service_host}"), region).unwrap().addressing(style);
+            *tally
+                .entry("rebuilt with botocore's global host (auto addressing)")
+                .or_default() += 1;
+            let e = Endpoint::custom(&format!("https://{service_host}"), region)
+                .unwrap()
+                .addressing(style);
             bucket = Bucket::new(e, bucket_name).unwrap();
         }
         assert_eq!(bucket.host(), want_host, "{id}");
@@ -102,7 +117,8 @@ fn botocore_presigned_urls_match_byte_for_byte() {
             req = req.header(s(&h[0]), s(&h[1]));
         }
         let c = &input["credentials"];
-        let mut creds = Credentials::new(s(&c["access_key_id"]), s(&c["secret_access_key"])).unwrap();
+        let mut creds =
+            Credentials::new(s(&c["access_key_id"]), s(&c["secret_access_key"])).unwrap();
         if let Some(t) = c["session_token"].as_str() {
             creds = creds.with_session_token(t).unwrap();
         }
@@ -111,33 +127,68 @@ fn botocore_presigned_urls_match_byte_for_byte() {
         let (presigned, details) = match req.presign_with_details(&creds, time, expires) {
             Ok(r) => r,
             Err(Error::DuplicateHeader { name }) => {
-                let mut names: Vec<String> =
-                    input["headers_sent"].as_array().unwrap().iter().map(|h| s(&h[0]).to_ascii_lowercase()).collect();
+                let mut names: Vec<String> = input["headers_sent"]
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .map(|h| s(&h[0]).to_ascii_lowercase())
+                    .collect();
                 names.sort();
                 names.dedup();
-                assert!(names.len() < input["headers_sent"].as_array().unwrap().len(), "{id}: {name} is not repeated");
-                *tally.entry("refused by design: header names differing only in case").or_default() += 1;
+                assert!(
+                    names.len() < input["headers_sent"].as_array().unwrap().len(),
+                    "{id}: {name} is not repeated"
+                );
+                *tally
+                    .entry("refused by design: header names differing only in case")
+                    .or_default() += 1;
                 continue;
             }
             Err(e) => panic!("{id}: {e}"),
         };
-        assert_eq!(details.canonical_request, s(&expected["canonical_request"]), "{id}: canonical request");
-        assert_eq!(details.string_to_sign, s(&expected["string_to_sign"]), "{id}: string to sign");
-        assert_eq!(details.signature, s(&expected["signature"]), "{id}: signature");
+        assert_eq!(
+            details.canonical_request,
+            s(&expected["canonical_request"]),
+            "{id}: canonical request"
+        );
+        assert_eq!(
+            details.string_to_sign,
+            s(&expected["string_to_sign"]),
+            "{id}: string to sign"
+        );
+        assert_eq!(
+            details.signature,
+            s(&expected["signature"]),
+            "{id}: signature"
+        );
         let want_url = s(&expected["url"]);
         if presigned.url == want_url {
             *tally.entry("identical URL").or_default() += 1;
         } else {
             assert_eq!(presigned.url, strip_default_port(want_url), "{id}: url");
             assert_ne!(want_url, strip_default_port(want_url));
-            *tally.entry("identical URL but for botocore's explicit default port").or_default() += 1;
+            *tally
+                .entry("identical URL but for botocore's explicit default port")
+                .or_default() += 1;
         }
         assert_eq!(presigned.method, s(&input["method"]));
-        let sent: Vec<(String, String)> =
-            input["headers_sent"].as_array().unwrap().iter().map(|h| (s(&h[0]).to_ascii_lowercase(), s(&h[1]).into())).collect();
-        assert_eq!(presigned.headers, sent, "{id}: headers the client must send");
-        assert_eq!(presigned.expires_at.unix() - presigned.signed_at.unix(), expires as i64);
-        *tally.entry("same canonical request, string to sign and signature").or_default() += 1;
+        let sent: Vec<(String, String)> = input["headers_sent"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|h| (s(&h[0]).to_ascii_lowercase(), s(&h[1]).into()))
+            .collect();
+        assert_eq!(
+            presigned.headers, sent,
+            "{id}: headers the client must send"
+        );
+        assert_eq!(
+            presigned.expires_at.unix() - presigned.signed_at.unix(),
+            expires as i64
+        );
+        *tally
+            .entry("same canonical request, string to sign and signature")
+            .or_default() += 1;
     }
     eprintln!("botocore differential: {} cases: {tally:#?}", cases.len());
     assert!(tally["same canonical request, string to sign and signature"] >= 1000);

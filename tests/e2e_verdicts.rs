@@ -374,14 +374,7 @@ fn verifier_agrees_with_s3s_fs() {
     // The hand signer, checked against the library on an ordinary URL first: same signature.
     let obj_path = format!("/{BUCKET}/obj.txt");
     let day = &amz_date[..8];
-    let hand = hand_signed_get(
-        path.host(),
-        &obj_path,
-        s3s::SECRET_KEY,
-        day,
-        &amz_date,
-        300,
-    );
+    let hand = hand_signed_get(path.host(), &obj_path, s3s::SECRET_KEY, day, &amz_date, 300);
     assert_eq!(
         param(&hand, "X-Amz-Signature"),
         sig,

@@ -29,39 +29,89 @@ fn base() -> Request<'static> {
 
 #[test]
 fn header_value_with_crlf_is_header_injection() {
-    for v in ["a\r\nx-evil: 1", "a\nb", "a\rb", "nul\0", "bell\x07", "del\x7f"] {
-        let e = presign_err(&base().header("x-amz-meta-a", v), "us-east-1", "s3", 60, "remove CR, LF");
-        assert_eq!(e, Error::InvalidHeaderValue { name: "x-amz-meta-a".into() });
+    for v in [
+        "a\r\nx-evil: 1",
+        "a\nb",
+        "a\rb",
+        "nul\0",
+        "bell\x07",
+        "del\x7f",
+    ] {
+        let e = presign_err(
+            &base().header("x-amz-meta-a", v),
+            "us-east-1",
+            "s3",
+            60,
+            "remove CR, LF",
+        );
+        assert_eq!(
+            e,
+            Error::InvalidHeaderValue {
+                name: "x-amz-meta-a".into()
+            }
+        );
     }
     // Also when signing with an Authorization header.
     let c = creds();
-    let e = sigv4::sign(&base().header("x-a", "1\r\n2"), &SigningParams::new(&c, "us-east-1", "s3", t0())).unwrap_err();
+    let e = sigv4::sign(
+        &base().header("x-a", "1\r\n2"),
+        &SigningParams::new(&c, "us-east-1", "s3", t0()),
+    )
+    .unwrap_err();
     assert!(matches!(e, Error::InvalidHeaderValue { .. }));
 }
 
 #[test]
 fn header_names_must_be_tokens() {
     for n in ["", "a b", "a:b", "a\r\nb", "é", "a(b)", "\"q\""] {
-        let e = presign_err(&base().header(n, "v"), "us-east-1", "s3", 60, "invalid header name");
+        let e = presign_err(
+            &base().header(n, "v"),
+            "us-east-1",
+            "s3",
+            60,
+            "invalid header name",
+        );
         assert!(matches!(e, Error::InvalidHeaderName { .. }), "{n:?}: {e:?}");
     }
 }
 
 #[test]
 fn non_ascii_header_name_is_refused_and_escaped_in_the_message() {
-    let e = presign_err(&base().header("x-naïve\n", "v"), "us-east-1", "s3", 60, "ASCII token");
-    assert!(e.to_string().contains("\\u{a}"), "control bytes are escaped: {e}");
+    let e = presign_err(
+        &base().header("x-naïve\n", "v"),
+        "us-east-1",
+        "s3",
+        60,
+        "ASCII token",
+    );
+    assert!(
+        e.to_string().contains("\\u{a}"),
+        "control bytes are escaped: {e}"
+    );
 }
 
 #[test]
 fn reserved_headers_are_set_by_the_signer() {
-    let e = presign_err(&base().header("Host", "evil.example"), "us-east-1", "s3", 60, "set by the signer");
-    assert_eq!(e, Error::ReservedHeader { name: "host".into() });
+    let e = presign_err(
+        &base().header("Host", "evil.example"),
+        "us-east-1",
+        "s3",
+        60,
+        "set by the signer",
+    );
+    assert_eq!(
+        e,
+        Error::ReservedHeader {
+            name: "host".into()
+        }
+    );
     let c = creds();
     let p = SigningParams::new(&c, "us-east-1", "s3", t0());
     assert_eq!(
         sigv4::sign(&base().header("X-Amz-Date", "20150830T123600Z"), &p).unwrap_err(),
-        Error::ReservedHeader { name: "x-amz-date".into() }
+        Error::ReservedHeader {
+            name: "x-amz-date".into()
+        }
     );
 }
 
@@ -83,31 +133,65 @@ fn empty_or_invalid_service() {
 
 #[test]
 fn expiry_zero_or_over_a_week() {
-    assert_eq!(presign_err(&base(), "us-east-1", "s3", 0, "1..=604800"), Error::InvalidExpiry { seconds: 0 });
-    assert_eq!(presign_err(&base(), "us-east-1", "s3", 604_801, "at most 7 days"), Error::InvalidExpiry { seconds: 604_801 });
+    assert_eq!(
+        presign_err(&base(), "us-east-1", "s3", 0, "1..=604800"),
+        Error::InvalidExpiry { seconds: 0 }
+    );
+    assert_eq!(
+        presign_err(&base(), "us-east-1", "s3", 604_801, "at most 7 days"),
+        Error::InvalidExpiry { seconds: 604_801 }
+    );
     let c = creds();
-    sigv4::presign(&base(), &SigningParams::new(&c, "us-east-1", "s3", t0()), 604_800).unwrap();
+    sigv4::presign(
+        &base(),
+        &SigningParams::new(&c, "us-east-1", "s3", t0()),
+        604_800,
+    )
+    .unwrap();
     sigv4::presign(&base(), &SigningParams::new(&c, "us-east-1", "s3", t0()), 1).unwrap();
 }
 
 #[test]
 fn timestamps_out_of_range() {
-    assert!(matches!(Timestamp::from_unix(-1), Err(Error::TimestampOutOfRange { .. })));
-    assert!(matches!(Timestamp::from_unix(253_402_300_800), Err(Error::TimestampOutOfRange { .. })));
-    assert!(matches!(Timestamp::parse_rfc3339("0999-01-01T00:00:00Z"), Err(Error::TimestampOutOfRange { .. })));
+    assert!(matches!(
+        Timestamp::from_unix(-1),
+        Err(Error::TimestampOutOfRange { .. })
+    ));
+    assert!(matches!(
+        Timestamp::from_unix(253_402_300_800),
+        Err(Error::TimestampOutOfRange { .. })
+    ));
+    assert!(matches!(
+        Timestamp::parse_rfc3339("0999-01-01T00:00:00Z"),
+        Err(Error::TimestampOutOfRange { .. })
+    ));
     // An expiry that would run past 9999-12-31.
     let c = creds();
     let late = Timestamp::parse_rfc3339("9999-12-31T23:00:00Z").unwrap();
-    let e = sigv4::presign(&base(), &SigningParams::new(&c, "us-east-1", "s3", late), 7200).unwrap_err();
+    let e = sigv4::presign(
+        &base(),
+        &SigningParams::new(&c, "us-east-1", "s3", late),
+        7200,
+    )
+    .unwrap_err();
     assert!(matches!(e, Error::TimestampOutOfRange { .. }), "{e:?}");
 }
 
 #[test]
 fn malformed_timestamps() {
-    for t in ["2013-05-24", "2013-05-24 00:00", "20130524T000000Z", "2013-02-30T00:00:00Z", "yesterday"] {
+    for t in [
+        "2013-05-24",
+        "2013-05-24 00:00",
+        "20130524T000000Z",
+        "2013-02-30T00:00:00Z",
+        "yesterday",
+    ] {
         let e = Timestamp::parse_rfc3339(t).unwrap_err();
         assert!(matches!(e, Error::InvalidTimestamp { .. }), "{t}");
-        assert!(e.to_string().contains("2013-05-24T00:00:00Z"), "the message shows the format: {e}");
+        assert!(
+            e.to_string().contains("2013-05-24T00:00:00Z"),
+            "the message shows the format: {e}"
+        );
     }
 }
 
@@ -115,56 +199,120 @@ fn malformed_timestamps() {
 fn method_host_and_path() {
     let mut r = base();
     r.method = "get";
-    assert!(matches!(presign_err(&r, "us-east-1", "s3", 60, "upper-case"), Error::InvalidMethod { .. }));
+    assert!(matches!(
+        presign_err(&r, "us-east-1", "s3", 60, "upper-case"),
+        Error::InvalidMethod { .. }
+    ));
     let mut r = base();
     r.host = "example.com/path";
-    assert!(matches!(presign_err(&r, "us-east-1", "s3", 60, "host name"), Error::InvalidHost { .. }));
+    assert!(matches!(
+        presign_err(&r, "us-east-1", "s3", 60, "host name"),
+        Error::InvalidHost { .. }
+    ));
     let mut r = base();
     r.host = "";
-    assert!(matches!(presign_err(&r, "us-east-1", "s3", 60, "host name"), Error::InvalidHost { .. }));
+    assert!(matches!(
+        presign_err(&r, "us-east-1", "s3", 60, "host name"),
+        Error::InvalidHost { .. }
+    ));
     let mut r = base();
     r.path = "relative";
-    assert!(matches!(presign_err(&r, "us-east-1", "s3", 60, "start with '/'"), Error::InvalidPath { .. }));
+    assert!(matches!(
+        presign_err(&r, "us-east-1", "s3", 60, "start with '/'"),
+        Error::InvalidPath { .. }
+    ));
     let mut r = base();
     r.path = "/a\r\nb";
-    assert!(matches!(presign_err(&r, "us-east-1", "s3", 60, "control bytes"), Error::InvalidPath { .. }));
+    assert!(matches!(
+        presign_err(&r, "us-east-1", "s3", 60, "control bytes"),
+        Error::InvalidPath { .. }
+    ));
     let mut r = base();
     r.scheme = "ftp";
-    assert!(matches!(presign_err(&r, "us-east-1", "s3", 60, "http or https"), Error::InvalidEndpoint { .. }));
+    assert!(matches!(
+        presign_err(&r, "us-east-1", "s3", 60, "http or https"),
+        Error::InvalidEndpoint { .. }
+    ));
 }
 
 #[test]
 fn query_parameters() {
     let e = presign_err(&base().query("", "x"), "us-east-1", "s3", 60, "empty");
     assert!(matches!(e, Error::InvalidQueryParameter { .. }));
-    let e = presign_err(&base().query("X-Amz-Signature", "x"), "us-east-1", "s3", 60, "set by the signer");
+    let e = presign_err(
+        &base().query("X-Amz-Signature", "x"),
+        "us-east-1",
+        "s3",
+        60,
+        "set by the signer",
+    );
     assert!(matches!(e, Error::InvalidQueryParameter { .. }));
-    let e = presign_err(&base().query("x-amz-expires", "9"), "us-east-1", "s3", 60, "set by the signer");
+    let e = presign_err(
+        &base().query("x-amz-expires", "9"),
+        "us-east-1",
+        "s3",
+        60,
+        "set by the signer",
+    );
     assert!(matches!(e, Error::InvalidQueryParameter { .. }));
 }
 
 #[test]
 fn payload_hash_must_be_hex_or_a_literal() {
-    for h in ["", "abc", "E3B0C44298FC1C149AFBF4C8996FB92427AE41E4649B934CA495991B7852B85G", "with space"] {
-        let e = presign_err(&base().payload(Payload::Hash(h)), "us-east-1", "s3", 60, "64 lower-case hex");
+    for h in [
+        "",
+        "abc",
+        "E3B0C44298FC1C149AFBF4C8996FB92427AE41E4649B934CA495991B7852B85G",
+        "with space",
+    ] {
+        let e = presign_err(
+            &base().payload(Payload::Hash(h)),
+            "us-east-1",
+            "s3",
+            60,
+            "64 lower-case hex",
+        );
         assert_eq!(e, Error::InvalidPayloadHash);
     }
 }
 
 #[test]
 fn credentials_with_whitespace() {
-    assert_eq!(Credentials::new("AKID", "secret\n").unwrap_err(), Error::InvalidSecretKey);
-    assert_eq!(Credentials::new("AKID ", "secret").unwrap_err(), Error::InvalidAccessKeyId);
-    assert_eq!(Credentials::new("AKID", "s").unwrap().with_session_token("t\r\n").unwrap_err(), Error::InvalidSessionToken);
-    assert!(Error::InvalidSecretKey.to_string().contains("stray newline"));
+    assert_eq!(
+        Credentials::new("AKID", "secret\n").unwrap_err(),
+        Error::InvalidSecretKey
+    );
+    assert_eq!(
+        Credentials::new("AKID ", "secret").unwrap_err(),
+        Error::InvalidAccessKeyId
+    );
+    assert_eq!(
+        Credentials::new("AKID", "s")
+            .unwrap()
+            .with_session_token("t\r\n")
+            .unwrap_err(),
+        Error::InvalidSessionToken
+    );
+    assert!(Error::InvalidSecretKey
+        .to_string()
+        .contains("stray newline"));
 }
 
 #[test]
 fn url_outliving_temporary_credentials() {
-    let c = creds().with_session_token("token").unwrap().with_expiration(t0().add_seconds(900).unwrap());
+    let c = creds()
+        .with_session_token("token")
+        .unwrap()
+        .with_expiration(t0().add_seconds(900).unwrap());
     let p = SigningParams::new(&c, "us-east-1", "s3", t0());
     let e = sigv4::presign(&base(), &p, 3600).unwrap_err();
-    assert_eq!(e, Error::ExpiresAfterCredentials { url_expires_at: t0().unix() + 3600, credentials_expire_at: t0().unix() + 900 });
+    assert_eq!(
+        e,
+        Error::ExpiresAfterCredentials {
+            url_expires_at: t0().unix() + 3600,
+            credentials_expire_at: t0().unix() + 900
+        }
+    );
     assert!(e.to_string().contains("ExpiredToken"));
     // Clamping is explicit.
     let mut p = p;
@@ -174,7 +322,10 @@ fn url_outliving_temporary_credentials() {
     assert!(ok.url.contains("X-Amz-Expires=900&"));
     // Already expired credentials.
     let late = SigningParams::new(&c, "us-east-1", "s3", t0().add_seconds(901).unwrap());
-    assert!(matches!(sigv4::presign(&base(), &late, 60), Err(Error::CredentialsExpired { .. })));
+    assert!(matches!(
+        sigv4::presign(&base(), &late, 60),
+        Err(Error::CredentialsExpired { .. })
+    ));
 }
 
 // ---- S3 layer ----
@@ -201,7 +352,13 @@ fn invalid_bucket_names_quote_the_rule() {
 
 #[test]
 fn virtual_hosted_needs_a_dns_name() {
-    let e = Bucket::new(Endpoint::aws("us-west-2").unwrap().addressing(AddressingStyle::VirtualHosted), "My_Bucket").unwrap_err();
+    let e = Bucket::new(
+        Endpoint::aws("us-west-2")
+            .unwrap()
+            .addressing(AddressingStyle::VirtualHosted),
+        "My_Bucket",
+    )
+    .unwrap_err();
     assert!(e.to_string().contains("path-style"), "{e}");
 }
 
@@ -213,31 +370,80 @@ fn keys_empty_or_over_1024_bytes() {
     assert!(matches!(e, Error::InvalidObjectKey { len: 0, .. }));
     let long = "é".repeat(513); // 1026 bytes
     let e = b.get_object(&long).presign(&c, t0(), 60).unwrap_err();
-    assert_eq!(e, Error::InvalidObjectKey { reason: "S3 keys are at most 1024 bytes of UTF-8", len: 1026 });
-    b.get_object(&"k".repeat(1024)).presign(&c, t0(), 60).unwrap();
+    assert_eq!(
+        e,
+        Error::InvalidObjectKey {
+            reason: "S3 keys are at most 1024 bytes of UTF-8",
+            len: 1026
+        }
+    );
+    b.get_object(&"k".repeat(1024))
+        .presign(&c, t0(), 60)
+        .unwrap();
 }
 
 #[test]
 fn duplicate_and_reserved_s3_headers() {
     let b = bucket();
     let c = creds();
-    let e = b.put_object("k").content_type("a/b").header("Content-Type", "c/d").presign(&c, t0(), 60).unwrap_err();
-    assert_eq!(e, Error::DuplicateHeader { name: "content-type".into() });
-    let e = b.put_object("k").metadata("A", "1").metadata("a", "2").presign(&c, t0(), 60).unwrap_err();
-    assert_eq!(e, Error::DuplicateHeader { name: "x-amz-meta-a".into() });
-    let e = b.put_object("k").header("x-amz-security-token", "t").presign(&c, t0(), 60).unwrap_err();
-    assert_eq!(e, Error::ReservedHeader { name: "x-amz-security-token".into() });
-    let e = b.put_object("k").content_type("text/plain\r\nx-amz-acl: public-read").presign(&c, t0(), 60).unwrap_err();
+    let e = b
+        .put_object("k")
+        .content_type("a/b")
+        .header("Content-Type", "c/d")
+        .presign(&c, t0(), 60)
+        .unwrap_err();
+    assert_eq!(
+        e,
+        Error::DuplicateHeader {
+            name: "content-type".into()
+        }
+    );
+    let e = b
+        .put_object("k")
+        .metadata("A", "1")
+        .metadata("a", "2")
+        .presign(&c, t0(), 60)
+        .unwrap_err();
+    assert_eq!(
+        e,
+        Error::DuplicateHeader {
+            name: "x-amz-meta-a".into()
+        }
+    );
+    let e = b
+        .put_object("k")
+        .header("x-amz-security-token", "t")
+        .presign(&c, t0(), 60)
+        .unwrap_err();
+    assert_eq!(
+        e,
+        Error::ReservedHeader {
+            name: "x-amz-security-token".into()
+        }
+    );
+    let e = b
+        .put_object("k")
+        .content_type("text/plain\r\nx-amz-acl: public-read")
+        .presign(&c, t0(), 60)
+        .unwrap_err();
     assert!(matches!(e, Error::InvalidHeaderValue { .. }));
 }
 
 #[test]
 fn invalid_endpoints() {
-    for (url, fix) in [("s3.example.com", "http:// or https://"), ("http://h:99999", "1 to 65535"), ("https://h/base", "path")] {
+    for (url, fix) in [
+        ("s3.example.com", "http:// or https://"),
+        ("http://h:99999", "1 to 65535"),
+        ("https://h/base", "path"),
+    ] {
         let e = Endpoint::custom(url, "us-east-1").unwrap_err();
         assert!(e.to_string().contains(fix), "{url}: {e}");
     }
-    let e = Bucket::new(Endpoint::aws("us-gov-west-1").unwrap().accelerate(true), "b12").unwrap_err();
+    let e = Bucket::new(
+        Endpoint::aws("us-gov-west-1").unwrap().accelerate(true),
+        "b12",
+    )
+    .unwrap_err();
     assert!(e.to_string().contains("Acceleration"), "{e}");
 }
 
@@ -245,11 +451,27 @@ fn invalid_endpoints() {
 fn s3_expiry_limits_and_temporary_credentials() {
     let b = bucket();
     let c = creds();
-    assert_eq!(b.get_object("k").presign(&c, t0(), 604_801).unwrap_err(), Error::InvalidExpiry { seconds: 604_801 });
-    assert_eq!(b.get_object("k").presign(&c, t0(), 0).unwrap_err(), Error::InvalidExpiry { seconds: 0 });
-    let temp = creds().with_session_token("tok").unwrap().with_expiration(t0().add_seconds(3600).unwrap());
-    assert!(matches!(b.get_object("k").presign(&temp, t0(), 7200), Err(Error::ExpiresAfterCredentials { .. })));
-    let p = b.get_object("k").clamp_expiry_to_credentials(true).presign(&temp, t0(), 7200).unwrap();
+    assert_eq!(
+        b.get_object("k").presign(&c, t0(), 604_801).unwrap_err(),
+        Error::InvalidExpiry { seconds: 604_801 }
+    );
+    assert_eq!(
+        b.get_object("k").presign(&c, t0(), 0).unwrap_err(),
+        Error::InvalidExpiry { seconds: 0 }
+    );
+    let temp = creds()
+        .with_session_token("tok")
+        .unwrap()
+        .with_expiration(t0().add_seconds(3600).unwrap());
+    assert!(matches!(
+        b.get_object("k").presign(&temp, t0(), 7200),
+        Err(Error::ExpiresAfterCredentials { .. })
+    ));
+    let p = b
+        .get_object("k")
+        .clamp_expiry_to_credentials(true)
+        .presign(&temp, t0(), 7200)
+        .unwrap();
     assert_eq!(p.expires_at, t0().add_seconds(3600).unwrap());
 }
 
@@ -258,10 +480,18 @@ fn errors_never_carry_secrets() {
     // Every error path above was built from inputs without the secret; this checks Debug too.
     let c = creds().with_session_token("SESSIONTOKENSECRET").unwrap();
     let dbg = format!("{c:?}");
-    assert!(!dbg.contains("wJalr") && !dbg.contains("SESSIONTOKENSECRET"), "{dbg}");
+    assert!(
+        !dbg.contains("wJalr") && !dbg.contains("SESSIONTOKENSECRET"),
+        "{dbg}"
+    );
     let b = bucket();
-    let r = b.put_object("k").sse_customer_key("AES256", "c2VjcmV0LWtleS1iYXNlNjQ=", "bWQ1");
+    let r = b
+        .put_object("k")
+        .sse_customer_key("AES256", "c2VjcmV0LWtleS1iYXNlNjQ=", "bWQ1");
     let dbg = format!("{r:?}");
-    assert!(!dbg.contains("c2VjcmV0LWtleS1iYXNlNjQ="), "SSE-C key redacted: {dbg}");
+    assert!(
+        !dbg.contains("c2VjcmV0LWtleS1iYXNlNjQ="),
+        "SSE-C key redacted: {dbg}"
+    );
     assert!(dbg.contains("<redacted>"));
 }

@@ -5,7 +5,11 @@ use presign::s3::{AddressingStyle, Bucket, Endpoint, Method, Presigner};
 use presign::{Credentials, Timestamp};
 
 fn creds() -> Credentials {
-    Credentials::new("AKIAIOSFODNN7EXAMPLE", "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY").unwrap()
+    Credentials::new(
+        "AKIAIOSFODNN7EXAMPLE",
+        "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY",
+    )
+    .unwrap()
 }
 
 fn t0() -> Timestamp {
@@ -30,10 +34,16 @@ fn pitfall5_space_and_plus_in_keys() {
 
 #[test]
 fn pitfall6_reserved_characters_are_encoded_once() {
-    assert_eq!(path_of(&key_url("!*'()?#:@&=$,;{}^[]`\"<>|\\%")), "/%21%2A%27%28%29%3F%23%3A%40%26%3D%24%2C%3B%7B%7D%5E%5B%5D%60%22%3C%3E%7C%5C%25");
+    assert_eq!(
+        path_of(&key_url("!*'()?#:@&=$,;{}^[]`\"<>|\\%")),
+        "/%21%2A%27%28%29%3F%23%3A%40%26%3D%24%2C%3B%7B%7D%5E%5B%5D%60%22%3C%3E%7C%5C%25"
+    );
     // A key that looks encoded is encoded again: S3 keys are never decoded by the presigner.
     assert_eq!(path_of(&key_url("a%20b%2Fc")), "/a%2520b%252Fc");
-    assert_eq!(path_of(&key_url("tilde~dash-dot.under_")), "/tilde~dash-dot.under_");
+    assert_eq!(
+        path_of(&key_url("tilde~dash-dot.under_")),
+        "/tilde~dash-dot.under_"
+    );
 }
 
 #[test]
@@ -56,9 +66,23 @@ fn pitfall8_dot_segments_and_slashes_are_never_normalized() {
     ] {
         assert_eq!(path_of(&key_url(key)), path, "{key}");
     }
-    let b = Bucket::new(Endpoint::aws("us-west-2").unwrap().addressing(AddressingStyle::Path), "bkt").unwrap();
-    let url = b.get_object("/leading/../x").presign(&creds(), t0(), 60).unwrap().url;
-    assert_eq!(path_of(&url), "/bkt//leading/../x", "path-style keeps the key inside the bucket");
+    let b = Bucket::new(
+        Endpoint::aws("us-west-2")
+            .unwrap()
+            .addressing(AddressingStyle::Path),
+        "bkt",
+    )
+    .unwrap();
+    let url = b
+        .get_object("/leading/../x")
+        .presign(&creds(), t0(), 60)
+        .unwrap()
+        .url;
+    assert_eq!(
+        path_of(&url),
+        "/bkt//leading/../x",
+        "path-style keeps the key inside the bucket"
+    );
 }
 
 #[test]
@@ -72,15 +96,26 @@ fn key_of_exactly_1024_bytes() {
 fn pitfall9_region_is_in_host_and_scope() {
     let b = Bucket::new(Endpoint::aws("ap-south-2").unwrap(), "bkt").unwrap();
     let url = b.get_object("k").presign(&creds(), t0(), 60).unwrap().url;
-    assert!(url.starts_with("https://bkt.s3.ap-south-2.amazonaws.com/k?"), "{url}");
+    assert!(
+        url.starts_with("https://bkt.s3.ap-south-2.amazonaws.com/k?"),
+        "{url}"
+    );
     assert!(url.contains("%2Fap-south-2%2Fs3%2Faws4_request"));
 }
 
 #[test]
 fn pitfall12_default_ports_dropped_others_kept() {
     let p = |e: &str| {
-        let b = Bucket::new(Endpoint::custom(e, "us-east-1").unwrap().addressing(AddressingStyle::Path), "bkt").unwrap();
-        b.get_object("k").presign_with_details(&creds(), t0(), 60).unwrap()
+        let b = Bucket::new(
+            Endpoint::custom(e, "us-east-1")
+                .unwrap()
+                .addressing(AddressingStyle::Path),
+            "bkt",
+        )
+        .unwrap();
+        b.get_object("k")
+            .presign_with_details(&creds(), t0(), 60)
+            .unwrap()
     };
     let (url, d) = p("https://minio.example.com:443");
     assert!(url.url.starts_with("https://minio.example.com/bkt/k?"));
@@ -96,7 +131,14 @@ fn pitfall13_the_method_is_signed_and_returned() {
     let put = b.put_object("k").presign(&creds(), t0(), 60).unwrap();
     let get = b.get_object("k").presign(&creds(), t0(), 60).unwrap();
     let head = b.head_object("k").presign(&creds(), t0(), 60).unwrap();
-    assert_eq!((put.method.as_str(), get.method.as_str(), head.method.as_str()), ("PUT", "GET", "HEAD"));
+    assert_eq!(
+        (
+            put.method.as_str(),
+            get.method.as_str(),
+            head.method.as_str()
+        ),
+        ("PUT", "GET", "HEAD")
+    );
     let sig = |u: &str| u.rsplit_once('=').unwrap().1.to_string();
     assert_ne!(sig(&put.url), sig(&get.url));
     assert_ne!(sig(&get.url), sig(&head.url), "HEAD is not GET");
@@ -106,9 +148,20 @@ fn pitfall13_the_method_is_signed_and_returned() {
 fn pitfall14_session_token_is_encoded_and_signed() {
     let c = creds().with_session_token("AQo/Db+x==").unwrap();
     let b = Bucket::new(Endpoint::aws("us-west-2").unwrap(), "bkt").unwrap();
-    let (p, d) = b.get_object("k").presign_with_details(&c, t0(), 60).unwrap();
-    assert!(p.url.contains("&X-Amz-SignedHeaders=host&X-Amz-Security-Token=AQo%2FDb%2Bx%3D%3D&X-Amz-Signature="), "{}", p.url);
-    assert!(d.canonical_request.contains("X-Amz-Security-Token=AQo%2FDb%2Bx%3D%3D&X-Amz-SignedHeaders=host"));
+    let (p, d) = b
+        .get_object("k")
+        .presign_with_details(&c, t0(), 60)
+        .unwrap();
+    assert!(
+        p.url.contains(
+            "&X-Amz-SignedHeaders=host&X-Amz-Security-Token=AQo%2FDb%2Bx%3D%3D&X-Amz-Signature="
+        ),
+        "{}",
+        p.url
+    );
+    assert!(d
+        .canonical_request
+        .contains("X-Amz-Security-Token=AQo%2FDb%2Bx%3D%3D&X-Amz-SignedHeaders=host"));
 }
 
 #[test]
@@ -176,22 +229,66 @@ fn multipart_and_listing_operations() {
     let c = creds();
     let cases = [
         (b.create_multipart_upload("big"), "POST", "/big?uploads=&"),
-        (b.upload_part("big", "up/+=", 7), "PUT", "/big?partNumber=7&uploadId=up%2F%2B%3D&"),
-        (b.complete_multipart_upload("big", "u1"), "POST", "/big?uploadId=u1&"),
-        (b.abort_multipart_upload("big", "u1"), "DELETE", "/big?uploadId=u1&"),
+        (
+            b.upload_part("big", "up/+=", 7),
+            "PUT",
+            "/big?partNumber=7&uploadId=up%2F%2B%3D&",
+        ),
+        (
+            b.complete_multipart_upload("big", "u1"),
+            "POST",
+            "/big?uploadId=u1&",
+        ),
+        (
+            b.abort_multipart_upload("big", "u1"),
+            "DELETE",
+            "/big?uploadId=u1&",
+        ),
         (b.list_parts("big", "u1"), "GET", "/big?uploadId=u1&"),
-        (b.list_objects_v2().prefix("photos/").delimiter("/").max_keys(10), "GET", "/?list-type=2&prefix=photos%2F&delimiter=%2F&max-keys=10&"),
-        (b.delete_object("k").version_id("v"), "DELETE", "/k?versionId=v&"),
-        (b.request(Method::Get, None).query("tagging", ""), "GET", "/?tagging=&"),
+        (
+            b.list_objects_v2()
+                .prefix("photos/")
+                .delimiter("/")
+                .max_keys(10),
+            "GET",
+            "/?list-type=2&prefix=photos%2F&delimiter=%2F&max-keys=10&",
+        ),
+        (
+            b.delete_object("k").version_id("v"),
+            "DELETE",
+            "/k?versionId=v&",
+        ),
+        (
+            b.request(Method::Get, None).query("tagging", ""),
+            "GET",
+            "/?tagging=&",
+        ),
     ];
     for (req, method, path_query) in cases {
         let p = req.presign(&c, t0(), 60).unwrap();
         assert_eq!(p.method, method);
-        assert!(p.url.starts_with(&format!("https://bkt.s3.us-west-2.amazonaws.com{path_query}X-Amz-Algorithm=")), "{}", p.url);
+        assert!(
+            p.url.starts_with(&format!(
+                "https://bkt.s3.us-west-2.amazonaws.com{path_query}X-Amz-Algorithm="
+            )),
+            "{}",
+            p.url
+        );
     }
-    let path_style = Bucket::new(Endpoint::aws("us-west-2").unwrap().addressing(AddressingStyle::Path), "bkt").unwrap();
+    let path_style = Bucket::new(
+        Endpoint::aws("us-west-2")
+            .unwrap()
+            .addressing(AddressingStyle::Path),
+        "bkt",
+    )
+    .unwrap();
     let p = path_style.list_objects_v2().presign(&c, t0(), 60).unwrap();
-    assert!(p.url.starts_with("https://s3.us-west-2.amazonaws.com/bkt?list-type=2&"), "{}", p.url);
+    assert!(
+        p.url
+            .starts_with("https://s3.us-west-2.amazonaws.com/bkt?list-type=2&"),
+        "{}",
+        p.url
+    );
 }
 
 #[test]
@@ -199,30 +296,82 @@ fn presigner_reuses_the_day_key_and_matches_one_shot() {
     let b = Bucket::new(Endpoint::aws("us-west-2").unwrap(), "bkt").unwrap();
     let mut p = Presigner::new(creds());
     let mut url = String::new();
-    for (i, t) in [t0(), t0().add_seconds(86_399).unwrap(), t0().add_seconds(86_400).unwrap()].into_iter().enumerate() {
+    for (i, t) in [
+        t0(),
+        t0().add_seconds(86_399).unwrap(),
+        t0().add_seconds(86_400).unwrap(),
+    ]
+    .into_iter()
+    .enumerate()
+    {
         let key = format!("k{i}");
         let req = b.get_object(&key);
         let v = p.presign_into(&mut url, &req, t, 60).unwrap();
         assert_eq!(v.expires_at, t.add_seconds(60).unwrap());
-        assert_eq!(url, req.presign(&creds(), t, 60).unwrap().url, "day boundary handled");
+        assert_eq!(
+            url,
+            req.presign(&creds(), t, 60).unwrap().url,
+            "day boundary handled"
+        );
     }
 }
 
 #[test]
 fn endpoints_across_partitions() {
     let host = |e: Endpoint, b: &str| Bucket::new(e, b).unwrap().host().to_string();
-    assert_eq!(host(Endpoint::aws("cn-northwest-1").unwrap(), "bkt"), "bkt.s3.cn-northwest-1.amazonaws.com.cn");
-    assert_eq!(host(Endpoint::aws("us-gov-east-1").unwrap().fips(true), "bkt"), "bkt.s3-fips.us-gov-east-1.amazonaws.com");
-    assert_eq!(host(Endpoint::aws("eu-west-1").unwrap().dualstack(true).fips(true), "bkt"), "bkt.s3-fips.dualstack.eu-west-1.amazonaws.com");
-    assert_eq!(host(Endpoint::aws("eu-west-1").unwrap().accelerate(true).dualstack(true), "bkt"), "bkt.s3-accelerate.dualstack.amazonaws.com");
-    assert_eq!(host(Endpoint::aws("us-east-1").unwrap(), "my.bucket"), "s3.us-east-1.amazonaws.com");
-    assert_eq!(host(Endpoint::aws("us-east-1").unwrap().legacy_global_endpoint(true), "bkt"), "bkt.s3.amazonaws.com");
+    assert_eq!(
+        host(Endpoint::aws("cn-northwest-1").unwrap(), "bkt"),
+        "bkt.s3.cn-northwest-1.amazonaws.com.cn"
+    );
+    assert_eq!(
+        host(Endpoint::aws("us-gov-east-1").unwrap().fips(true), "bkt"),
+        "bkt.s3-fips.us-gov-east-1.amazonaws.com"
+    );
+    assert_eq!(
+        host(
+            Endpoint::aws("eu-west-1")
+                .unwrap()
+                .dualstack(true)
+                .fips(true),
+            "bkt"
+        ),
+        "bkt.s3-fips.dualstack.eu-west-1.amazonaws.com"
+    );
+    assert_eq!(
+        host(
+            Endpoint::aws("eu-west-1")
+                .unwrap()
+                .accelerate(true)
+                .dualstack(true),
+            "bkt"
+        ),
+        "bkt.s3-accelerate.dualstack.amazonaws.com"
+    );
+    assert_eq!(
+        host(Endpoint::aws("us-east-1").unwrap(), "my.bucket"),
+        "s3.us-east-1.amazonaws.com"
+    );
+    assert_eq!(
+        host(
+            Endpoint::aws("us-east-1")
+                .unwrap()
+                .legacy_global_endpoint(true),
+            "bkt"
+        ),
+        "bkt.s3.amazonaws.com"
+    );
     // Object Lambda and other signing names.
-    let e = Endpoint::custom("https://my-olap-111122223333.s3-object-lambda.us-west-2.amazonaws.com", "us-west-2")
-        .unwrap()
-        .signing_name("s3-object-lambda")
-        .unwrap();
+    let e = Endpoint::custom(
+        "https://my-olap-111122223333.s3-object-lambda.us-west-2.amazonaws.com",
+        "us-west-2",
+    )
+    .unwrap()
+    .signing_name("s3-object-lambda")
+    .unwrap();
     let b = Bucket::new(e.addressing(AddressingStyle::Path), "bkt").unwrap();
     let url = b.get_object("k").presign(&creds(), t0(), 60).unwrap().url;
-    assert!(url.contains("%2Fus-west-2%2Fs3-object-lambda%2Faws4_request"), "{url}");
+    assert!(
+        url.contains("%2Fus-west-2%2Fs3-object-lambda%2Faws4_request"),
+        "{url}"
+    );
 }

@@ -34,8 +34,17 @@ pub enum AddressingStyle {
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 enum Kind {
-    Aws { region: String, dualstack: bool, accelerate: bool, fips: bool, legacy_global: bool },
-    Custom { https: bool, host: String },
+    Aws {
+        region: String,
+        dualstack: bool,
+        accelerate: bool,
+        fips: bool,
+        legacy_global: bool,
+    },
+    Custom {
+        https: bool,
+        host: String,
+    },
 }
 
 /// An S3 endpoint: AWS in a region (with options), or a custom S3-compatible server.
@@ -64,7 +73,13 @@ impl Endpoint {
     pub fn aws(region: &str) -> Result<Self, Error> {
         validate_region(region)?;
         Ok(Endpoint {
-            kind: Kind::Aws { region: region.into(), dualstack: false, accelerate: false, fips: false, legacy_global: false },
+            kind: Kind::Aws {
+                region: region.into(),
+                dualstack: false,
+                accelerate: false,
+                fips: false,
+                legacy_global: false,
+            },
             region: region.into(),
             signing_name: "s3".into(),
             addressing: AddressingStyle::Auto,
@@ -86,23 +101,39 @@ impl Endpoint {
         } else if let Some(r) = url.strip_prefix("http://") {
             (false, r)
         } else {
-            return Err(Error::InvalidEndpoint { reason: "the endpoint URL must start with http:// or https://" });
+            return Err(Error::InvalidEndpoint {
+                reason: "the endpoint URL must start with http:// or https://",
+            });
         };
         let authority = rest.strip_suffix('/').unwrap_or(rest);
         if authority.contains(['/', '?', '#']) {
             return Err(Error::InvalidEndpoint { reason: "the endpoint URL must not have a path, query or fragment: give scheme://host[:port]" });
         }
         if authority.contains('@') {
-            return Err(Error::InvalidEndpoint { reason: "the endpoint URL must not carry a user name or password" });
+            return Err(Error::InvalidEndpoint {
+                reason: "the endpoint URL must not carry a user name or password",
+            });
         }
         let (host, port) = split_host_port(authority)?;
         // `:` only inside an IPv6 literal's brackets, brackets only around one.
         let valid = match host.strip_prefix('[').and_then(|h| h.strip_suffix(']')) {
-            Some(ip6) => !ip6.is_empty() && ip6.bytes().all(|b| b.is_ascii_hexdigit() || b == b':' || b == b'.'),
-            None => !host.is_empty() && host.bytes().all(|b| b.is_ascii_alphanumeric() || b"-._".contains(&b)),
+            Some(ip6) => {
+                !ip6.is_empty()
+                    && ip6
+                        .bytes()
+                        .all(|b| b.is_ascii_hexdigit() || b == b':' || b == b'.')
+            }
+            None => {
+                !host.is_empty()
+                    && host
+                        .bytes()
+                        .all(|b| b.is_ascii_alphanumeric() || b"-._".contains(&b))
+            }
         };
         if !valid {
-            return Err(Error::InvalidEndpoint { reason: "the endpoint host must be a host name or an IP address" });
+            return Err(Error::InvalidEndpoint {
+                reason: "the endpoint host must be a host name or an IP address",
+            });
         }
         let default_port = if https { 443 } else { 80 };
         // Lower case either way: HTTP clients send the host in lower case, and it is signed.
@@ -133,7 +164,11 @@ impl Endpoint {
         let host = match url.host() {
             Some(url::Host::Ipv6(a)) => format!("[{a}]"),
             Some(h) => format!("{h}"),
-            None => return Err(Error::InvalidEndpoint { reason: "the endpoint host must be a host name or an IP address" }),
+            None => {
+                return Err(Error::InvalidEndpoint {
+                    reason: "the endpoint host must be a host name or an IP address",
+                })
+            }
         };
         let authority = match url.port() {
             Some(p) => format!("{host}:{p}"),
@@ -222,14 +257,22 @@ impl Endpoint {
                 let ip_or_local = bare == "localhost" || bare.starts_with('[') || is_ipv4(bare);
                 Ok((host.clone(), !ip_or_local))
             }
-            Kind::Aws { region, dualstack, accelerate, fips, legacy_global } => {
+            Kind::Aws {
+                region,
+                dualstack,
+                accelerate,
+                fips,
+                legacy_global,
+            } => {
                 let suffix = partition_suffix(region);
                 if *accelerate {
                     if region.starts_with("cn-") || region.starts_with("us-gov-") {
                         return Err(Error::UnsupportedConfiguration { reason: "S3 Transfer Acceleration is not available in the China or GovCloud partitions" });
                     }
                     if *fips {
-                        return Err(Error::UnsupportedConfiguration { reason: "S3 Transfer Acceleration has no FIPS endpoint" });
+                        return Err(Error::UnsupportedConfiguration {
+                            reason: "S3 Transfer Acceleration has no FIPS endpoint",
+                        });
                     }
                     let ds = if *dualstack { ".dualstack" } else { "" };
                     return Ok((format!("s3-accelerate{ds}.{suffix}"), true));
@@ -246,7 +289,9 @@ impl Endpoint {
 }
 
 fn split_host_port(authority: &str) -> Result<(&str, Option<u16>), Error> {
-    const BAD_PORT: Error = Error::InvalidEndpoint { reason: "the port must be a number from 1 to 65535" };
+    const BAD_PORT: Error = Error::InvalidEndpoint {
+        reason: "the port must be a number from 1 to 65535",
+    };
     let parse = |p: &str| -> Result<Option<u16>, Error> {
         if p.is_empty() || !p.bytes().all(|b| b.is_ascii_digit()) || p.len() > 5 {
             return Err(BAD_PORT);
@@ -257,7 +302,9 @@ fn split_host_port(authority: &str) -> Result<(&str, Option<u16>), Error> {
         }
     };
     if authority.starts_with('[') {
-        let end = authority.find(']').ok_or(Error::InvalidEndpoint { reason: "an IPv6 host must be closed with ']'" })?;
+        let end = authority.find(']').ok_or(Error::InvalidEndpoint {
+            reason: "an IPv6 host must be closed with ']'",
+        })?;
         let host = &authority[..=end];
         return match &authority[end + 1..] {
             "" => Ok((host, None)),
@@ -294,11 +341,21 @@ fn is_ipv4(s: &str) -> bool {
 /// # Errors
 /// [`Error::InvalidBucketName`].
 pub fn validate_bucket_name(bucket: &str) -> Result<(), Error> {
-    let fail = |rule: &'static str| Err(Error::InvalidBucketName { bucket: bucket.into(), rule });
+    let fail = |rule: &'static str| {
+        Err(Error::InvalidBucketName {
+            bucket: bucket.into(),
+            rule,
+        })
+    };
     if bucket.len() < 3 || bucket.len() > 255 {
-        return fail("bucket names must be between 3 and 63 characters long (legacy names up to 255)");
+        return fail(
+            "bucket names must be between 3 and 63 characters long (legacy names up to 255)",
+        );
     }
-    if !bucket.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'.' || b == b'-' || b == b'_') {
+    if !bucket
+        .bytes()
+        .all(|b| b.is_ascii_alphanumeric() || b == b'.' || b == b'-' || b == b'_')
+    {
         return fail("bucket names can consist only of lowercase letters, numbers, periods (.) and hyphens (-)");
     }
     let first = bucket.as_bytes()[0];
@@ -310,7 +367,9 @@ pub fn validate_bucket_name(bucket: &str) -> Result<(), Error> {
         return fail("bucket names must not contain two adjacent periods");
     }
     if is_ipv4(bucket) {
-        return fail("bucket names must not be formatted as an IP address (for example, 192.168.5.4)");
+        return fail(
+            "bucket names must not be formatted as an IP address (for example, 192.168.5.4)",
+        );
     }
     Ok(())
 }
@@ -320,7 +379,9 @@ pub fn validate_bucket_name(bucket: &str) -> Result<(), Error> {
 /// wildcard certificate of `*.s3.REGION.amazonaws.com`.
 pub fn is_virtual_hostable(bucket: &str) -> bool {
     (3..=63).contains(&bucket.len())
-        && bucket.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+        && bucket
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
         && !bucket.starts_with('-')
         && !bucket.ends_with('-')
 }
@@ -348,10 +409,18 @@ impl Bucket {
         validate_bucket_name(name)?;
         let (service_host, virtual_ok) = endpoint.service_host()?;
         let hostable = is_virtual_hostable(name);
-        let accelerate = matches!(endpoint.kind, Kind::Aws { accelerate: true, .. });
+        let accelerate = matches!(
+            endpoint.kind,
+            Kind::Aws {
+                accelerate: true,
+                ..
+            }
+        );
         // Dotted names may be hosts over http (no certificate to break), but never with capitals:
         // the host is sent in lower case, which would name another bucket.
-        let dotted_over_http = name.contains('.') && !endpoint.https() && !name.bytes().any(|b| b.is_ascii_uppercase());
+        let dotted_over_http = name.contains('.')
+            && !endpoint.https()
+            && !name.bytes().any(|b| b.is_ascii_uppercase());
         let virtual_hosted = match endpoint.addressing {
             AddressingStyle::Path if accelerate => {
                 return Err(Error::UnsupportedConfiguration { reason: "S3 Transfer Acceleration does not support path-style addressing" })
@@ -366,13 +435,24 @@ impl Bucket {
             }
             AddressingStyle::Auto => hostable && virtual_ok,
         };
-        let scheme = if endpoint.https() { "https://" } else { "http://" };
+        let scheme = if endpoint.https() {
+            "https://"
+        } else {
+            "http://"
+        };
         let (origin, path_prefix) = if virtual_hosted {
             (format!("{scheme}{name}.{service_host}"), String::new())
         } else {
             (format!("{scheme}{service_host}"), format!("/{name}"))
         };
-        Ok(Bucket { name: name.into(), endpoint, host_start: scheme.len(), origin, path_prefix, virtual_hosted })
+        Ok(Bucket {
+            name: name.into(),
+            endpoint,
+            host_start: scheme.len(),
+            origin,
+            path_prefix,
+            virtual_hosted,
+        })
     }
 
     /// An S3 access point, `NAME-ACCOUNT.s3-accesspoint.REGION.amazonaws.com` (keys go right
@@ -390,12 +470,33 @@ impl Bucket {
     ///
     /// # Errors
     /// As [`Bucket::access_point`].
-    pub fn object_lambda_access_point(name: &str, account_id: &str, region: &str) -> Result<Self, Error> {
-        Self::access_point_at(name, account_id, region, "s3-object-lambda", "s3-object-lambda")
+    pub fn object_lambda_access_point(
+        name: &str,
+        account_id: &str,
+        region: &str,
+    ) -> Result<Self, Error> {
+        Self::access_point_at(
+            name,
+            account_id,
+            region,
+            "s3-object-lambda",
+            "s3-object-lambda",
+        )
     }
 
-    fn access_point_at(name: &str, account_id: &str, region: &str, label: &str, service: &str) -> Result<Self, Error> {
-        let fail = |rule: &'static str| Err(Error::InvalidBucketName { bucket: name.into(), rule });
+    fn access_point_at(
+        name: &str,
+        account_id: &str,
+        region: &str,
+        label: &str,
+        service: &str,
+    ) -> Result<Self, Error> {
+        let fail = |rule: &'static str| {
+            Err(Error::InvalidBucketName {
+                bucket: name.into(),
+                rule,
+            })
+        };
         if !(3..=50).contains(&name.len()) || !is_virtual_hostable(name) {
             return fail("access point names must be 3 to 50 lower-case letters, numbers and hyphens, beginning and ending with a letter or number");
         }
@@ -404,8 +505,18 @@ impl Bucket {
         }
         let mut endpoint = Endpoint::aws(region)?.signing_name(service)?;
         endpoint.addressing = AddressingStyle::VirtualHosted;
-        let origin = format!("https://{name}-{account_id}.{label}.{region}.{}", partition_suffix(region));
-        Ok(Bucket { name: name.into(), endpoint, origin, host_start: "https://".len(), path_prefix: String::new(), virtual_hosted: true })
+        let origin = format!(
+            "https://{name}-{account_id}.{label}.{region}.{}",
+            partition_suffix(region)
+        );
+        Ok(Bucket {
+            name: name.into(),
+            endpoint,
+            origin,
+            host_start: "https://".len(),
+            path_prefix: String::new(),
+            virtual_hosted: true,
+        })
     }
 
     /// The bucket name.
@@ -451,43 +562,132 @@ mod tests {
     #[test]
     fn aws_hosts() {
         let e = || Endpoint::aws("us-west-2").unwrap();
-        assert_eq!(host_path(e(), "my-bucket"), ("https://my-bucket.s3.us-west-2.amazonaws.com".into(), "".into()));
-        assert_eq!(host_path(e(), "my.bucket"), ("https://s3.us-west-2.amazonaws.com".into(), "/my.bucket".into()));
-        assert_eq!(host_path(e(), "MyBucket"), ("https://s3.us-west-2.amazonaws.com".into(), "/MyBucket".into()));
-        assert_eq!(host_path(e().addressing(AddressingStyle::Path), "b12"), ("https://s3.us-west-2.amazonaws.com".into(), "/b12".into()));
-        assert_eq!(host_path(e().dualstack(true), "b12").0, "https://b12.s3.dualstack.us-west-2.amazonaws.com");
-        assert_eq!(host_path(e().fips(true), "b12").0, "https://b12.s3-fips.us-west-2.amazonaws.com");
-        assert_eq!(host_path(e().accelerate(true), "b12").0, "https://b12.s3-accelerate.amazonaws.com");
-        assert_eq!(host_path(Endpoint::aws("cn-north-1").unwrap(), "b12").0, "https://b12.s3.cn-north-1.amazonaws.com.cn");
-        assert_eq!(host_path(Endpoint::aws("us-gov-west-1").unwrap(), "b12").0, "https://b12.s3.us-gov-west-1.amazonaws.com");
-        let g = Endpoint::aws("us-east-1").unwrap().legacy_global_endpoint(true);
-        assert_eq!(host_path(g, "examplebucket").0, "https://examplebucket.s3.amazonaws.com");
+        assert_eq!(
+            host_path(e(), "my-bucket"),
+            (
+                "https://my-bucket.s3.us-west-2.amazonaws.com".into(),
+                "".into()
+            )
+        );
+        assert_eq!(
+            host_path(e(), "my.bucket"),
+            (
+                "https://s3.us-west-2.amazonaws.com".into(),
+                "/my.bucket".into()
+            )
+        );
+        assert_eq!(
+            host_path(e(), "MyBucket"),
+            (
+                "https://s3.us-west-2.amazonaws.com".into(),
+                "/MyBucket".into()
+            )
+        );
+        assert_eq!(
+            host_path(e().addressing(AddressingStyle::Path), "b12"),
+            ("https://s3.us-west-2.amazonaws.com".into(), "/b12".into())
+        );
+        assert_eq!(
+            host_path(e().dualstack(true), "b12").0,
+            "https://b12.s3.dualstack.us-west-2.amazonaws.com"
+        );
+        assert_eq!(
+            host_path(e().fips(true), "b12").0,
+            "https://b12.s3-fips.us-west-2.amazonaws.com"
+        );
+        assert_eq!(
+            host_path(e().accelerate(true), "b12").0,
+            "https://b12.s3-accelerate.amazonaws.com"
+        );
+        assert_eq!(
+            host_path(Endpoint::aws("cn-north-1").unwrap(), "b12").0,
+            "https://b12.s3.cn-north-1.amazonaws.com.cn"
+        );
+        assert_eq!(
+            host_path(Endpoint::aws("us-gov-west-1").unwrap(), "b12").0,
+            "https://b12.s3.us-gov-west-1.amazonaws.com"
+        );
+        let g = Endpoint::aws("us-east-1")
+            .unwrap()
+            .legacy_global_endpoint(true);
+        assert_eq!(
+            host_path(g, "examplebucket").0,
+            "https://examplebucket.s3.amazonaws.com"
+        );
         let r = Endpoint::aws("us-east-1").unwrap();
-        assert_eq!(host_path(r, "examplebucket").0, "https://examplebucket.s3.us-east-1.amazonaws.com");
+        assert_eq!(
+            host_path(r, "examplebucket").0,
+            "https://examplebucket.s3.us-east-1.amazonaws.com"
+        );
     }
 
     #[test]
     fn custom_endpoints_and_ports() {
-        let b = Bucket::new(Endpoint::custom("http://127.0.0.1:9000", "us-east-1").unwrap(), "bkt").unwrap();
-        assert_eq!((b.origin(), b.host(), b.path_prefix()), ("http://127.0.0.1:9000", "127.0.0.1:9000", "/bkt"));
-        let b = Bucket::new(Endpoint::custom("http://localhost:9000/", "us-east-1").unwrap(), "bkt").unwrap();
+        let b = Bucket::new(
+            Endpoint::custom("http://127.0.0.1:9000", "us-east-1").unwrap(),
+            "bkt",
+        )
+        .unwrap();
+        assert_eq!(
+            (b.origin(), b.host(), b.path_prefix()),
+            ("http://127.0.0.1:9000", "127.0.0.1:9000", "/bkt")
+        );
+        let b = Bucket::new(
+            Endpoint::custom("http://localhost:9000/", "us-east-1").unwrap(),
+            "bkt",
+        )
+        .unwrap();
         assert_eq!(b.path_prefix(), "/bkt");
         let b = Bucket::new(
-            Endpoint::custom("http://localhost:9000", "us-east-1").unwrap().addressing(AddressingStyle::VirtualHosted),
+            Endpoint::custom("http://localhost:9000", "us-east-1")
+                .unwrap()
+                .addressing(AddressingStyle::VirtualHosted),
             "bkt",
         )
         .unwrap();
         assert_eq!(b.host(), "bkt.localhost:9000");
-        let b = Bucket::new(Endpoint::custom("https://minio.example.com:443", "us-east-1").unwrap(), "bkt").unwrap();
+        let b = Bucket::new(
+            Endpoint::custom("https://minio.example.com:443", "us-east-1").unwrap(),
+            "bkt",
+        )
+        .unwrap();
         assert_eq!(b.host(), "bkt.minio.example.com");
-        let b = Bucket::new(Endpoint::custom("http://s3.local.test:80", "us-east-1").unwrap(), "bkt").unwrap();
+        let b = Bucket::new(
+            Endpoint::custom("http://s3.local.test:80", "us-east-1").unwrap(),
+            "bkt",
+        )
+        .unwrap();
         assert_eq!(b.origin(), "http://bkt.s3.local.test");
-        let b = Bucket::new(Endpoint::custom("https://r2.example.com:8443", "auto-region").unwrap(), "bkt").unwrap();
+        let b = Bucket::new(
+            Endpoint::custom("https://r2.example.com:8443", "auto-region").unwrap(),
+            "bkt",
+        )
+        .unwrap();
         assert_eq!(b.host(), "bkt.r2.example.com:8443");
-        let b = Bucket::new(Endpoint::custom("http://[::1]:9000", "us-east-1").unwrap(), "bkt").unwrap();
+        let b = Bucket::new(
+            Endpoint::custom("http://[::1]:9000", "us-east-1").unwrap(),
+            "bkt",
+        )
+        .unwrap();
         assert_eq!((b.host(), b.path_prefix()), ("[::1]:9000", "/bkt"));
-        for bad in ["ftp://h", "h:9000", "http://h/path", "http://u@h", "http://h:0", "http://h:99999", "http://h:x", "http://", "http://h?x"] {
-            assert!(matches!(Endpoint::custom(bad, "us-east-1"), Err(Error::InvalidEndpoint { .. })), "{bad}");
+        for bad in [
+            "ftp://h",
+            "h:9000",
+            "http://h/path",
+            "http://u@h",
+            "http://h:0",
+            "http://h:99999",
+            "http://h:x",
+            "http://",
+            "http://h?x",
+        ] {
+            assert!(
+                matches!(
+                    Endpoint::custom(bad, "us-east-1"),
+                    Err(Error::InvalidEndpoint { .. })
+                ),
+                "{bad}"
+            );
         }
     }
 
@@ -504,7 +704,9 @@ mod tests {
         ];
         for (name, rule) in cases {
             match validate_bucket_name(name) {
-                Err(e @ Error::InvalidBucketName { .. }) => assert!(alloc::format!("{e}").contains(rule), "{name}: {e}"),
+                Err(e @ Error::InvalidBucketName { .. }) => {
+                    assert!(alloc::format!("{e}").contains(rule), "{name}: {e}")
+                }
                 other => panic!("{name}: {other:?}"),
             }
         }
@@ -518,7 +720,12 @@ mod tests {
         let b = Bucket::new(Endpoint::from_url(&u, "us-east-1").unwrap(), "bkt").unwrap();
         assert_eq!(b.host(), "bkt.minio.example.com");
         let u = url::Url::parse("http://[::1]:9000").unwrap();
-        assert_eq!(Bucket::new(Endpoint::from_url(&u, "us-east-1").unwrap(), "bkt").unwrap().host(), "[::1]:9000");
+        assert_eq!(
+            Bucket::new(Endpoint::from_url(&u, "us-east-1").unwrap(), "bkt")
+                .unwrap()
+                .host(),
+            "[::1]:9000"
+        );
         let u = url::Url::parse("http://h/base").unwrap();
         assert!(Endpoint::from_url(&u, "us-east-1").is_err());
     }
@@ -526,20 +733,55 @@ mod tests {
     #[test]
     fn access_points() {
         let b = Bucket::access_point("my-ap", "111122223333", "us-west-2").unwrap();
-        assert_eq!((b.host(), b.path_prefix(), b.endpoint().service()), ("my-ap-111122223333.s3-accesspoint.us-west-2.amazonaws.com", "", "s3"));
-        let b = Bucket::object_lambda_access_point("my-olap", "111122223333", "cn-north-1").unwrap();
-        assert_eq!(b.host(), "my-olap-111122223333.s3-object-lambda.cn-north-1.amazonaws.com.cn");
+        assert_eq!(
+            (b.host(), b.path_prefix(), b.endpoint().service()),
+            (
+                "my-ap-111122223333.s3-accesspoint.us-west-2.amazonaws.com",
+                "",
+                "s3"
+            )
+        );
+        let b =
+            Bucket::object_lambda_access_point("my-olap", "111122223333", "cn-north-1").unwrap();
+        assert_eq!(
+            b.host(),
+            "my-olap-111122223333.s3-object-lambda.cn-north-1.amazonaws.com.cn"
+        );
         assert_eq!(b.endpoint().service(), "s3-object-lambda");
-        assert!(matches!(Bucket::access_point("my-ap", "1234", "us-west-2"), Err(Error::InvalidBucketName { .. })));
-        assert!(matches!(Bucket::access_point("My_AP", "111122223333", "us-west-2"), Err(Error::InvalidBucketName { .. })));
+        assert!(matches!(
+            Bucket::access_point("my-ap", "1234", "us-west-2"),
+            Err(Error::InvalidBucketName { .. })
+        ));
+        assert!(matches!(
+            Bucket::access_point("My_AP", "111122223333", "us-west-2"),
+            Err(Error::InvalidBucketName { .. })
+        ));
     }
 
     #[test]
     fn refuses_impossible_combinations() {
         let e = Endpoint::aws("us-west-2").unwrap();
-        assert!(matches!(Bucket::new(e.clone().addressing(AddressingStyle::VirtualHosted), "My.Bucket"), Err(Error::UnsupportedConfiguration { .. })));
-        assert!(matches!(Bucket::new(e.clone().accelerate(true), "my.bucket"), Err(Error::UnsupportedConfiguration { .. })));
-        assert!(matches!(Bucket::new(e.clone().accelerate(true).addressing(AddressingStyle::Path), "b12"), Err(Error::UnsupportedConfiguration { .. })));
-        assert!(matches!(Bucket::new(Endpoint::aws("cn-north-1").unwrap().accelerate(true), "b12"), Err(Error::UnsupportedConfiguration { .. })));
+        assert!(matches!(
+            Bucket::new(
+                e.clone().addressing(AddressingStyle::VirtualHosted),
+                "My.Bucket"
+            ),
+            Err(Error::UnsupportedConfiguration { .. })
+        ));
+        assert!(matches!(
+            Bucket::new(e.clone().accelerate(true), "my.bucket"),
+            Err(Error::UnsupportedConfiguration { .. })
+        ));
+        assert!(matches!(
+            Bucket::new(
+                e.clone().accelerate(true).addressing(AddressingStyle::Path),
+                "b12"
+            ),
+            Err(Error::UnsupportedConfiguration { .. })
+        ));
+        assert!(matches!(
+            Bucket::new(Endpoint::aws("cn-north-1").unwrap().accelerate(true), "b12"),
+            Err(Error::UnsupportedConfiguration { .. })
+        ));
     }
 }

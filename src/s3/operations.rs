@@ -80,10 +80,16 @@ impl Method {
 /// [`Error::InvalidObjectKey`].
 pub fn validate_key(key: &str) -> Result<(), Error> {
     if key.is_empty() {
-        return Err(Error::InvalidObjectKey { reason: "the key is empty; use a bucket-level request for the bucket itself", len: 0 });
+        return Err(Error::InvalidObjectKey {
+            reason: "the key is empty; use a bucket-level request for the bucket itself",
+            len: 0,
+        });
     }
     if key.len() > MAX_KEY_LEN {
-        return Err(Error::InvalidObjectKey { reason: "S3 keys are at most 1024 bytes of UTF-8", len: key.len() });
+        return Err(Error::InvalidObjectKey {
+            reason: "S3 keys are at most 1024 bytes of UTF-8",
+            len: key.len(),
+        });
     }
     Ok(())
 }
@@ -125,7 +131,15 @@ impl fmt::Debug for S3Request<'_> {
 
 impl<'a> S3Request<'a> {
     pub(crate) fn new(bucket: &'a Bucket, method: Method, key: Option<&'a str>) -> Self {
-        let mut r = S3Request { bucket, method, key, query: Vec::new(), headers: Vec::new(), clamp: false, error: None };
+        let mut r = S3Request {
+            bucket,
+            method,
+            key,
+            query: Vec::new(),
+            headers: Vec::new(),
+            clamp: false,
+            error: None,
+        };
         if let Some(k) = key {
             if let Err(e) = validate_key(k) {
                 r.error = Some(e);
@@ -144,7 +158,9 @@ impl<'a> S3Request<'a> {
     pub fn query(mut self, name: impl Into<Cow<'a, str>>, value: impl Into<Cow<'a, str>>) -> Self {
         let name = name.into();
         if name.is_empty() {
-            self.fail(Error::InvalidQueryParameter { reason: "a query parameter name is empty" });
+            self.fail(Error::InvalidQueryParameter {
+                reason: "a query parameter name is empty",
+            });
         } else if is_auth_param(&name) {
             self.fail(Error::InvalidQueryParameter { reason: "X-Amz-Algorithm, -Credential, -Date, -Expires, -SignedHeaders, -Security-Token and -Signature are set by the signer: remove them" });
         }
@@ -157,19 +173,32 @@ impl<'a> S3Request<'a> {
     pub fn header(mut self, name: impl Into<Cow<'a, str>>, value: impl Into<Cow<'a, str>>) -> Self {
         let mut name = name.into();
         let value = value.into();
-        if let Err(e) = validate_header_name(&name).and_then(|()| validate_header_value(&name, &value)) {
+        if let Err(e) =
+            validate_header_name(&name).and_then(|()| validate_header_value(&name, &value))
+        {
             self.fail(e);
             return self;
         }
         if name.bytes().any(|b| b.is_ascii_uppercase()) {
             name = Cow::Owned(name.to_ascii_lowercase());
         }
-        if matches!(&*name, "host" | "authorization" | "x-amz-date" | "x-amz-security-token" | "x-amz-content-sha256") {
-            self.fail(Error::ReservedHeader { name: name.into_owned() });
+        if matches!(
+            &*name,
+            "host"
+                | "authorization"
+                | "x-amz-date"
+                | "x-amz-security-token"
+                | "x-amz-content-sha256"
+        ) {
+            self.fail(Error::ReservedHeader {
+                name: name.into_owned(),
+            });
             return self;
         }
         if self.headers.iter().any(|(n, _)| *n == name) {
-            self.fail(Error::DuplicateHeader { name: name.into_owned() });
+            self.fail(Error::DuplicateHeader {
+                name: name.into_owned(),
+            });
             return self;
         }
         self.headers.push((name, value));
@@ -213,7 +242,12 @@ impl<'a> S3Request<'a> {
     /// # Errors
     /// The first invalid input given to the builder, an invalid expiry, or a URL that would
     /// outlive temporary credentials (unless clamped).
-    pub fn presign(&self, credentials: &Credentials, time: Timestamp, expires_in: u64) -> Result<Presigned, Error> {
+    pub fn presign(
+        &self,
+        credentials: &Credentials,
+        time: Timestamp,
+        expires_in: u64,
+    ) -> Result<Presigned, Error> {
         Presigner::new(credentials.clone()).presign(self, time, expires_in)
     }
 
@@ -309,10 +343,18 @@ impl<'a> S3Request<'a> {
     }
     /// SSE-C: algorithm (`AES256`), base64 key and base64 MD5 of the key. The key is redacted
     /// from this request's `Debug`, but the client must send it, so it is among the headers.
-    pub fn sse_customer_key(self, algorithm: impl Into<Cow<'a, str>>, key_base64: impl Into<Cow<'a, str>>, key_md5_base64: impl Into<Cow<'a, str>>) -> Self {
+    pub fn sse_customer_key(
+        self,
+        algorithm: impl Into<Cow<'a, str>>,
+        key_base64: impl Into<Cow<'a, str>>,
+        key_md5_base64: impl Into<Cow<'a, str>>,
+    ) -> Self {
         self.header("x-amz-server-side-encryption-customer-algorithm", algorithm)
             .header(SSE_C_KEY, key_base64)
-            .header("x-amz-server-side-encryption-customer-key-md5", key_md5_base64)
+            .header(
+                "x-amz-server-side-encryption-customer-key-md5",
+                key_md5_base64,
+            )
     }
     /// `x-amz-storage-class`, e.g. `STANDARD_IA`.
     pub fn storage_class(self, v: impl Into<Cow<'a, str>>) -> Self {
@@ -324,7 +366,10 @@ impl<'a> S3Request<'a> {
     }
     /// `x-amz-checksum-ALGORITHM: value` (`crc32`, `crc32c`, `crc64nvme`, `sha1`, `sha256`), base64.
     pub fn checksum(self, algorithm: &str, value_base64: impl Into<Cow<'a, str>>) -> Self {
-        self.header(format!("x-amz-checksum-{}", algorithm.to_ascii_lowercase()), value_base64)
+        self.header(
+            format!("x-amz-checksum-{}", algorithm.to_ascii_lowercase()),
+            value_base64,
+        )
     }
 
     // ---- multipart ----
@@ -362,7 +407,6 @@ impl<'a> S3Request<'a> {
     }
 }
 
-
 impl Bucket {
     /// Any S3 request: a method and an optional key, to refine with [`S3Request::query`] and
     /// [`S3Request::header`]. The escape hatch for operations without a helper.
@@ -390,11 +434,22 @@ impl Bucket {
         S3Request::new(self, Method::Post, Some(key)).query("uploads", "")
     }
     /// UploadPart (`PUT ?partNumber=N&uploadId=ID`).
-    pub fn upload_part<'a>(&'a self, key: &'a str, upload_id: &'a str, part_number: u32) -> S3Request<'a> {
-        S3Request::new(self, Method::Put, Some(key)).part_number(part_number).upload_id(upload_id)
+    pub fn upload_part<'a>(
+        &'a self,
+        key: &'a str,
+        upload_id: &'a str,
+        part_number: u32,
+    ) -> S3Request<'a> {
+        S3Request::new(self, Method::Put, Some(key))
+            .part_number(part_number)
+            .upload_id(upload_id)
     }
     /// CompleteMultipartUpload (`POST ?uploadId=ID`).
-    pub fn complete_multipart_upload<'a>(&'a self, key: &'a str, upload_id: &'a str) -> S3Request<'a> {
+    pub fn complete_multipart_upload<'a>(
+        &'a self,
+        key: &'a str,
+        upload_id: &'a str,
+    ) -> S3Request<'a> {
         S3Request::new(self, Method::Post, Some(key)).upload_id(upload_id)
     }
     /// AbortMultipartUpload (`DELETE ?uploadId=ID`).

@@ -187,6 +187,7 @@ pub fn parse_query(query: &str) -> Vec<(String, String)> {
 }
 
 /// Lower-case hex of `bytes` into a stack buffer.
+#[inline]
 pub(crate) fn hex32(bytes: &[u8; 32]) -> [u8; 64] {
     let mut out = [0u8; 64];
     for (pair, &b) in out.chunks_exact_mut(2).zip(bytes) {

@@ -461,6 +461,7 @@ pub(crate) enum SignedHeaders<'a> {
 
 /// The whole canonical request, written to `sink` in order.
 #[allow(clippy::too_many_arguments)]
+#[inline]
 pub(crate) fn write_canonical_request<S: Sink>(
     sink: &mut S,
     method: &str,

@@ -99,6 +99,7 @@ pub fn encode_into(out: &mut String, input: &[u8], component: Component) {
 /// encode_str_into(&mut s, "naïve café ☕.jpg", Component::Path);
 /// assert_eq!(s, "na%C3%AFve%20caf%C3%A9%20%E2%98%95.jpg");
 /// ```
+#[inline]
 pub fn encode_str_into(out: &mut String, input: &str, component: Component) {
     let keep = match component {
         Component::Query => &QUERY,

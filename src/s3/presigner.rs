@@ -175,7 +175,9 @@ impl Presigner {
         url.clear();
         url.push_str(bucket.origin());
         let p0 = url.len();
-        url.push_str(bucket.path_prefix());
+        if !bucket.path_prefix().is_empty() {
+            url.push_str(bucket.path_prefix());
+        }
         match req.key {
             Some(k) => {
                 url.push('/');

@@ -19,6 +19,12 @@
 //! - `threads_10k/*`: the same batch on 1 thread and split over 2 threads, each with its own
 //!   `Presigner` clone.
 //!
+//! After criterion's groups, `paired` prints the main ratios measured again in alternating
+//! rounds of a few milliseconds (presign against the floor, rusty-s3 and aws-sigv4; 1 thread
+//! against 2): this machine's speed drifts between levels every second or so, which moves
+//! separate criterion measurements by ±10%; the paired ratios stay put. `-- paired` runs only
+//! them.
+//!
 //! Peers:
 //! - `presign`: `Presigner::presign_into` into a reused `String` (the signing key of the day is
 //!   cached by the presigner).
@@ -40,7 +46,7 @@ use aws_sigv4::http_request::{
     SignatureLocation, SigningSettings, UriPathNormalizationMode,
 };
 use aws_smithy_runtime_api::client::identity::Identity;
-use criterion::{black_box, criterion_group, criterion_main, Criterion, Throughput};
+use criterion::{black_box, criterion_group, Criterion, Throughput};
 use hmac::{Hmac, Mac};
 use percent_encoding::{utf8_percent_encode, AsciiSet, NON_ALPHANUMERIC};
 use presign::s3::{Bucket, Endpoint, Method, Presigner, S3Request};
@@ -695,4 +701,156 @@ criterion_group!(
     batch_10k,
     threads_10k
 );
-criterion_main!(benches);
+
+// ---------------------------------------------------------------- paired ratios
+
+/// Median of `v` (sorted in place).
+fn median(v: &mut [f64]) -> f64 {
+    v.sort_by(|a, b| a.partial_cmp(b).unwrap());
+    v[v.len() / 2]
+}
+
+/// Times `a` and `b` in alternation, `rounds` times `n` calls each, and returns the medians of
+/// a's and b's time per call (ns) and of the per-round ratio a/b. This machine's speed drifts
+/// between two levels every second or so (shared host); rounds of a few milliseconds put both
+/// sides of each ratio under the same conditions, which separate criterion runs cannot.
+fn paired(rounds: usize, n: u32, mut a: impl FnMut(), mut b: impl FnMut()) -> (f64, f64, f64) {
+    use std::time::Instant;
+    let (mut ta, mut tb, mut r) = (Vec::new(), Vec::new(), Vec::new());
+    for round in 0..rounds {
+        let time = |f: &mut dyn FnMut()| {
+            let t = Instant::now();
+            for _ in 0..n {
+                f();
+            }
+            t.elapsed().as_nanos() as f64 / f64::from(n)
+        };
+        let (x, y) = if round % 2 == 0 {
+            let x = time(&mut a);
+            (x, time(&mut b))
+        } else {
+            let y = time(&mut b);
+            (time(&mut a), y)
+        };
+        ta.push(x);
+        tb.push(y);
+        r.push(x / y);
+    }
+    (median(&mut ta), median(&mut tb), median(&mut r))
+}
+
+/// Interleaved measurements of the ratios the issue asks for, printed after criterion's own
+/// (run with the bench unless a filter excludes `paired`).
+fn paired_ratios() {
+    println!("\npaired (interleaved rounds, medians):");
+    for (label, case) in [
+        ("get_example", Case::get_example()),
+        ("put_unicode_token", Case::put_unicode_token()),
+    ] {
+        let bucket = case.bucket();
+        let time = case.time();
+        let request = case.request(&bucket);
+        let mut presigner = Presigner::new(case.credentials());
+        let mut url = String::with_capacity(1024);
+        let floor = FloorInput::new(&case, &bucket);
+        let keyed = derive_key(&floor.date, case.region);
+        let rusty = RustyS3::new(&case);
+        let jtime = serde_json::from_str(&format!("\"{}\"", time)).unwrap();
+        let aws = AwsSigner::new(&case);
+        let aws_params = aws.params(&case);
+        let (mut uri, mut aws_url) = (String::new(), String::new());
+        let mut ours = || {
+            presigner
+                .presign_into(&mut url, black_box(&request), black_box(time), case.expires)
+                .unwrap();
+        };
+        let (p, f, r) = paired(201, 2000, &mut ours, || {
+            black_box(floor_cached(black_box(&keyed), black_box(&floor)));
+        });
+        println!(
+            "  {label}: presign {p:.0} ns, floor_cached_key {f:.0} ns: presign/floor = {r:.2}x"
+        );
+        let (p, q, r) = paired(31, 200, &mut ours, || {
+            black_box(rusty_presign!(rusty, case, black_box(&case.key), &jtime));
+        });
+        println!(
+            "  {label}: presign {p:.0} ns, rusty_s3 {q:.0} ns: rusty_s3/presign = {:.1}x",
+            1.0 / r
+        );
+        let (p, q, r) = paired(31, 200, &mut ours, || {
+            case.encoded_uri(&mut uri);
+            aws_presign(black_box(&aws_params), &case, &uri, &mut aws_url);
+        });
+        println!(
+            "  {label}: presign {p:.0} ns, aws_sigv4 {q:.0} ns: aws_sigv4/presign = {:.1}x",
+            1.0 / r
+        );
+    }
+    // 1 thread against 2, alternately, on the 10 000 keys per round (a few ms: starting the
+    // second thread stays small next to it). The second core idles during the 1-thread rounds
+    // and must wake up for each 2-thread round: this ratio is a little below criterion's
+    // `threads_10k`, where the two threads run back to back.
+    let case = batch_case();
+    let all_keys = batch_keys();
+    let keys = &all_keys[..];
+    let bucket = case.bucket();
+    let time = case.time();
+    let base = Presigner::new(case.credentials());
+    // One worker for the single thread, two for the pair: each on cache lines of its own.
+    let mut workers: Vec<Worker> = (0..3)
+        .map(|_| Worker {
+            presigner: base.clone(),
+            url: String::with_capacity(1024),
+        })
+        .collect();
+    for w in &mut workers {
+        presign_batch(&mut w.presigner, &mut w.url, &bucket, keys, time);
+    }
+    let (single, pair) = workers.split_at_mut(1);
+    let single = &mut single[0];
+    let (p0, p1) = pair.split_at_mut(1);
+    let (p0, p1) = (&mut p0[0], &mut p1[0]);
+    let (one, two, r) = paired(
+        41,
+        1,
+        || {
+            black_box(presign_batch(
+                &mut single.presigner,
+                &mut single.url,
+                &bucket,
+                keys,
+                time,
+            ));
+        },
+        || {
+            let (k1, k2) = keys.split_at(keys.len() / 2);
+            let (b, p0, p1) = (&bucket, &mut *p0, &mut *p1);
+            std::thread::scope(|s| {
+                let h = s.spawn(move || presign_batch(&mut p1.presigner, &mut p1.url, b, k2, time));
+                black_box(
+                    presign_batch(&mut p0.presigner, &mut p0.url, b, k1, time) + h.join().unwrap(),
+                );
+            });
+        },
+    );
+    println!(
+        "  threads: 10 000 keys on 1 thread {:.2} ms, on 2 threads {:.2} ms: 2-thread throughput = {r:.2}x one thread's",
+        one / 1e6,
+        two / 1e6
+    );
+}
+
+fn main() {
+    benches();
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let bench_mode =
+        args.iter().any(|a| a == "--bench") && !args.iter().any(|a| a == "--list" || a == "--test");
+    // A positional argument is criterion's filter; option values are numbers.
+    let filtered_out = args
+        .iter()
+        .any(|a| !a.starts_with('-') && a.parse::<f64>().is_err() && !a.contains("paired"));
+    if bench_mode && !filtered_out {
+        paired_ratios();
+    }
+    Criterion::default().configure_from_args().final_summary();
+}

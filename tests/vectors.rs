@@ -85,6 +85,28 @@ fn url_parts(url: &str) -> (&str, &str, &str) {
     (host, path, query)
 }
 
+/// Our signed request (method, URL, headers to send) has the shape of the suite's text.
+fn assert_signed_request(
+    method: &str,
+    url: &str,
+    sent: &[(String, String)],
+    text: &str,
+    name: &str,
+    variant: &str,
+) {
+    let (host, path, query) = url_parts(url);
+    let mut headers: Vec<(String, String)> = sent
+        .iter()
+        .map(|(n, v)| (n.to_ascii_lowercase(), squash(v)))
+        .collect();
+    headers.push(("host".into(), host.into()));
+    assert_eq!(
+        shape(method.into(), path, query, headers),
+        shape_of_text(text),
+        "{name} [{variant}] signed request"
+    );
+}
+
 struct Case<'a> {
     v: &'a Value,
     name: &'a str,
@@ -214,18 +236,13 @@ fn run_file(file: &str) -> (usize, usize, BTreeMap<&'static str, usize>) {
             checks += n;
             if exp["signature"].is_string() {
                 if let Some(text) = exp["signed_request"].as_str() {
-                    let (host, path, query) = url_parts(&signed.url);
-                    let mut headers: Vec<(String, String)> = signed
-                        .headers
-                        .iter()
-                        .map(|(n, v)| (n.to_ascii_lowercase(), squash(v)))
-                        .collect();
-                    headers.push(("host".into(), host.into()));
-                    assert_eq!(
-                        shape(signed.method.clone(), path, query, headers),
-                        shape_of_text(text),
-                        "{} [header] signed request",
-                        case.name
+                    assert_signed_request(
+                        &signed.method,
+                        &signed.url,
+                        &signed.headers,
+                        text,
+                        case.name,
+                        "header",
                     );
                     checks += 1;
                 }
@@ -258,19 +275,7 @@ fn run_file(file: &str) -> (usize, usize, BTreeMap<&'static str, usize>) {
                 n += 1;
             }
             if let Some(text) = exp["signed_request"].as_str() {
-                let (host, path, query) = url_parts(&p.url);
-                let mut headers: Vec<(String, String)> = p
-                    .headers
-                    .iter()
-                    .map(|(n, v)| (n.to_ascii_lowercase(), squash(v)))
-                    .collect();
-                headers.push(("host".into(), host.into()));
-                assert_eq!(
-                    shape(p.method.clone(), path, query, headers),
-                    shape_of_text(text),
-                    "{} [query] signed request",
-                    case.name
-                );
+                assert_signed_request(&p.method, &p.url, &p.headers, text, case.name, "query");
                 n += 1;
             }
             assert!(n > 0, "{}: query variant checks nothing", case.name);

@@ -337,18 +337,21 @@ pub(crate) fn effective_expiry(
     Ok(expires_in)
 }
 
+/// The query parameters of SigV4 query authentication, in their canonical spelling (the
+/// verifier indexes this order).
+pub(crate) const AUTH_PARAMS: [&str; 7] = [
+    "X-Amz-Algorithm",
+    "X-Amz-Credential",
+    "X-Amz-Date",
+    "X-Amz-Expires",
+    "X-Amz-SignedHeaders",
+    "X-Amz-Signature",
+    "X-Amz-Security-Token",
+];
+
+/// Whether `name` is one of [`AUTH_PARAMS`], in any case.
 pub(crate) fn is_auth_param(name: &str) -> bool {
-    [
-        "X-Amz-Algorithm",
-        "X-Amz-Credential",
-        "X-Amz-Date",
-        "X-Amz-Expires",
-        "X-Amz-SignedHeaders",
-        "X-Amz-Signature",
-        "X-Amz-Security-Token",
-    ]
-    .iter()
-    .any(|p| p.eq_ignore_ascii_case(name))
+    AUTH_PARAMS.iter().any(|p| p.eq_ignore_ascii_case(name))
 }
 
 /// The decimal digits of `v`, written into `buf` without allocating.

@@ -61,16 +61,7 @@ pub const MAX_SIGNED_HEADERS: usize = 100;
 /// The clock skew S3 allows between the request time and its own clock: 15 minutes.
 pub const DEFAULT_MAX_SKEW: u64 = 900;
 
-/// The query parameters of SigV4 query authentication, in their canonical spelling.
-pub(crate) const AUTH_PARAMS: [&str; 7] = [
-    "X-Amz-Algorithm",
-    "X-Amz-Credential",
-    "X-Amz-Date",
-    "X-Amz-Expires",
-    "X-Amz-SignedHeaders",
-    "X-Amz-Signature",
-    "X-Amz-Security-Token",
-];
+pub(crate) use crate::sigv4::AUTH_PARAMS;
 const ALG: usize = 0;
 const CRED: usize = 1;
 const DATE: usize = 2;

@@ -613,3 +613,24 @@ fn url_expiring_exactly_with_its_credentials() {
         sigv4::presign(&Request::new("GET", "example.amazonaws.com", "/"), &p, 901).unwrap_err();
     assert!(matches!(e, Error::ExpiresAfterCredentials { .. }), "{e:?}");
 }
+
+/// Fuzz finding (post_policy, seed-long-key-prefix): a 1023-byte key prefix signs, but S3
+/// substitutes the file name into the key, so a name that takes it past 1024 bytes must be
+/// refused by the form verifier (as S3 refuses it), and a 1-byte name must pass.
+#[test]
+fn post_form_key_over_1024_bytes_after_filename_substitution_is_refused() {
+    use presign::s3::post_policy::{PostForm, PostRejection, PostVerifier};
+    let b = bucket();
+    let prefix = "p".repeat(1023);
+    let post = PostPolicy::new(&b)
+        .key_starts_with(&prefix)
+        .sign(&creds(), t0())
+        .unwrap();
+    let verifier = PostVerifier::new(|_: &str| Some(creds()));
+    let form = |name: &str| PostForm::new(b.name(), post.fields.clone(), 10).file_name(name);
+    let now = t0().add_seconds(60).unwrap();
+    verifier.verify(&form("a"), now).unwrap();
+    let e = verifier.verify(&form("a.txt"), now).unwrap_err();
+    assert!(matches!(e, PostRejection::InvalidKey { .. }), "{e:?}");
+    assert!(e.to_string().contains("1024"), "{e}");
+}

@@ -48,3 +48,27 @@ impl From<presign::Error> for CliError {
 }
 
 pub type Result<T, E = CliError> = std::result::Result<T, E>;
+
+/// Renders a clap error as one line: the message lines before the usage, joined.
+pub fn clap_one_line(rendered: &str) -> String {
+    let mut out = String::new();
+    let mut in_list = false;
+    for line in rendered.lines() {
+        let t = line.trim();
+        if t.starts_with("Usage:") || t.starts_with("For more information") {
+            break;
+        }
+        if t.is_empty() {
+            continue;
+        }
+        if out.ends_with(':') {
+            out.push(' ');
+            in_list = true;
+        } else if !out.is_empty() {
+            in_list &= !t.starts_with("tip:");
+            out.push_str(if in_list { ", " } else { "; " });
+        }
+        out.push_str(t.strip_prefix("error: ").unwrap_or(t));
+    }
+    out
+}

@@ -1,10 +1,14 @@
 //! `presign post s3://BUCKET/PREFIX`: a presigned POST policy for browser form uploads, printed
 //! as JSON (the form URL and its fields) or as a ready HTML form.
 
-use crate::config::Config;
+use crate::args::s3_object::parse_s3_url;
+use crate::args::values::{parse_kv, parse_size};
+use crate::args::{CommonArgs, S3EndpointArgs, S3Target};
+use crate::clock;
+use crate::credentials;
 use crate::error::{CliError, Result};
-use crate::s3cmd::{build_endpoint, parse_s3_url, s3_region, S3Target};
-use crate::{print_line, util, CommonArgs, S3EndpointArgs};
+use crate::output::print_line;
+use crate::profile::Config;
 use clap::Args;
 use presign::s3::{Bucket, PostPolicy};
 
@@ -33,7 +37,7 @@ pub struct PostArgs {
     #[arg(long, value_name = "ACL")]
     pub acl: Option<String>,
     /// User metadata NAME=VALUE, as the field x-amz-meta-NAME (repeatable).
-    #[arg(long, value_name = "NAME=VALUE", value_parser = util::parse_kv)]
+    #[arg(long, value_name = "NAME=VALUE", value_parser = parse_kv)]
     pub metadata: Vec<(String, String)>,
     /// The status S3 answers a successful upload with: 200, 201 or 204.
     #[arg(long, value_name = "CODE")]
@@ -50,32 +54,6 @@ pub struct PostArgs {
     pub endpoint: S3EndpointArgs,
 }
 
-/// Parses `10MB`, `10MiB`, `500KB`, `1GB`, `123` (bytes).
-pub fn parse_size(s: &str) -> std::result::Result<u64, String> {
-    let t = s.trim();
-    let split = t.find(|c: char| !c.is_ascii_digit()).unwrap_or(t.len());
-    let (digits, unit) = t.split_at(split);
-    let n: u64 = digits
-        .parse()
-        .map_err(|_| format!("\"{s}\" is not a size: write bytes or e.g. 10MB, 10MiB"))?;
-    let mult: u64 = match unit.trim().to_ascii_lowercase().as_str() {
-        "" | "b" => 1,
-        "kb" | "k" => 1_000,
-        "mb" | "m" => 1_000_000,
-        "gb" | "g" => 1_000_000_000,
-        "kib" => 1 << 10,
-        "mib" => 1 << 20,
-        "gib" => 1 << 30,
-        _ => {
-            return Err(format!(
-                "\"{s}\": unknown size unit (use B, KB, MB, GB, KiB, MiB or GiB)"
-            ))
-        }
-    };
-    n.checked_mul(mult)
-        .ok_or_else(|| format!("\"{s}\" is too large"))
-}
-
 pub fn run(a: PostArgs) -> Result<()> {
     if !a.common.headers.is_empty() {
         return Err(CliError::usage(
@@ -83,8 +61,8 @@ pub fn run(a: PostArgs) -> Result<()> {
         ));
     }
     let cfg = Config::load(a.common.profile.as_deref())?;
-    let region = s3_region(&cfg, a.common.region.as_deref());
-    let endpoint = build_endpoint(&cfg, &region, &a.endpoint)?;
+    let region = cfg.s3_region(a.common.region.as_deref());
+    let endpoint = a.endpoint.resolve(&cfg, &region)?;
     let bucket = Bucket::new(endpoint, &a.target.bucket)?;
     let mut policy = PostPolicy::new(&bucket);
     policy = match a.target.key.as_deref() {
@@ -119,28 +97,12 @@ pub fn run(a: PostArgs) -> Result<()> {
     if let Some(r) = &a.success_action_redirect {
         policy = policy.success_action_redirect(r);
     }
-    let creds = cfg.credentials()?;
-    let time = util::time_or_now(a.common.time)?;
+    let creds = credentials::find(&cfg)?;
+    let time = clock::time_or_now(a.common.time)?;
     let post = policy.sign(&creds, time)?;
     if a.html {
         print_line(&post.html_form())
     } else {
         print_line(&post.to_json())
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn sizes() {
-        assert_eq!(parse_size("123").unwrap(), 123);
-        assert_eq!(parse_size("10MB").unwrap(), 10_000_000);
-        assert_eq!(parse_size("10MiB").unwrap(), 10 << 20);
-        assert_eq!(parse_size("500 KB").unwrap(), 500_000);
-        assert!(parse_size("ten").is_err());
-        assert!(parse_size("10XB").is_err());
-        assert!(parse_size("99999999999999999999GB").is_err());
     }
 }

@@ -5,9 +5,14 @@
 //! method is tried to say which), a signed header not sent, another access key, another secret
 //! or an altered URL. Secrets and session tokens are never printed.
 
-use crate::config::Config;
+use crate::args::presigned_input::normalize;
+use crate::args::values::{parse_header, parse_time};
+use crate::clock;
+use crate::credentials;
 use crate::error::{CliError, Result};
-use crate::{explain, print_line, util};
+use crate::output::duration::human_duration;
+use crate::output::print_line;
+use crate::profile::Config;
 use clap::Args;
 use presign::verify::{Rejection, Request, Verified, Verifier};
 use presign::{Credentials, Timestamp};
@@ -23,10 +28,10 @@ pub struct VerifyArgs {
     #[arg(short = 'X', long, value_name = "METHOD", default_value = "GET")]
     pub method: String,
     /// A header the request will send, 'Name: value' (repeatable).
-    #[arg(short = 'H', long = "header", value_name = "NAME: VALUE", value_parser = util::parse_header)]
+    #[arg(short = 'H', long = "header", value_name = "NAME: VALUE", value_parser = parse_header)]
     pub headers: Vec<(String, String)>,
     /// Check at this time instead of now (RFC 3339).
-    #[arg(long, value_name = "RFC3339", value_parser = util::parse_time)]
+    #[arg(long, value_name = "RFC3339", value_parser = parse_time)]
     pub time: Option<Timestamp>,
     /// Require the URL to be signed for this region.
     #[arg(long, value_name = "REGION")]
@@ -116,11 +121,11 @@ fn reason(
 }
 
 pub fn run(a: VerifyArgs) -> Result<()> {
-    let (url, _) = explain::normalize(&a.url).map_err(CliError::fail)?;
+    let (url, _) = normalize(&a.url).map_err(CliError::fail)?;
     let method = a.method.to_ascii_uppercase();
     let cfg = Config::load(a.profile.as_deref())?;
-    let creds = cfg.credentials()?;
-    let now = util::time_or_now(a.time)?;
+    let creds = credentials::find(&cfg)?;
+    let now = clock::time_or_now(a.time)?;
     let mut verifier = Verifier::new(now);
     if let Some(r) = &a.region {
         verifier = verifier.region(r);
@@ -130,7 +135,7 @@ pub fn run(a: VerifyArgs) -> Result<()> {
     }
     match check(&verifier, &creds, &method, &url, &a.headers) {
         Ok(v) => {
-            let left = util::human_duration((v.expires_at.unix() - now.unix()).max(0) as u64);
+            let left = human_duration((v.expires_at.unix() - now.unix()).max(0) as u64);
             if a.json {
                 let report = Report {
                     ok: true,

@@ -1,9 +1,13 @@
 //! `presign explain URL`: what a presigned URL says. It needs no credentials: everything shown
 //! is in the URL. The session token and the signature are never printed, only described.
 
+use crate::args::http_url::split_url;
+use crate::args::presigned_input::normalize;
+use crate::args::values::parse_time;
+use crate::clock;
 use crate::error::{CliError, Result};
-use crate::generic::{split_url, EKS_TOKEN_PREFIX};
-use crate::{print_line, util};
+use crate::output::duration::human_duration;
+use crate::output::print_line;
 use clap::Args;
 use presign::canonical::UriPath;
 use presign::encoding;
@@ -17,7 +21,7 @@ pub struct ExplainArgs {
     #[arg(value_name = "URL")]
     pub url: String,
     /// Judge validity at this time instead of now (RFC 3339).
-    #[arg(long, value_name = "RFC3339", value_parser = util::parse_time)]
+    #[arg(long, value_name = "RFC3339", value_parser = parse_time)]
     pub time: Option<Timestamp>,
     /// Print JSON.
     #[arg(long)]
@@ -87,28 +91,6 @@ fn is_ip_or_local(host: &str) -> bool {
             && host
                 .split('.')
                 .all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit())))
-}
-
-/// The URL inside `input` (a presigned URL, a database token without its `https://`, or an EKS
-/// token), and what kind of input it was.
-pub fn normalize(input: &str) -> std::result::Result<(String, &'static str), String> {
-    let input = input.trim();
-    if let Some(b64) = input.strip_prefix(EKS_TOKEN_PREFIX) {
-        let bytes = util::base64url_decode(b64)
-            .ok_or("the EKS token's base64url payload does not decode")?;
-        let url = String::from_utf8(bytes).map_err(|_| "the EKS token does not decode to a URL")?;
-        Ok((
-            url,
-            "EKS token (k8s-aws-v1): a presigned STS GetCallerIdentity URL",
-        ))
-    } else if !input.contains("://") {
-        Ok((
-            format!("https://{input}"),
-            "database auth token (a presigned URL without its https://)",
-        ))
-    } else {
-        Ok((input.to_string(), "presigned URL"))
-    }
 }
 
 /// Explains `input` at `now`.
@@ -212,20 +194,16 @@ pub fn explain(input: &str, now: Timestamp) -> std::result::Result<Explanation, 
                 e.status = "not yet valid".into();
                 e.status_detail = format!(
                     "signed {} in the future: AWS refuses it until then",
-                    util::human_duration((t.unix() - now.unix()) as u64)
+                    human_duration((t.unix() - now.unix()) as u64)
                 );
             } else if now >= end {
                 e.status = "expired".into();
-                e.status_detail = format!(
-                    "{} ago",
-                    util::human_duration((now.unix() - end.unix()) as u64)
-                );
+                e.status_detail =
+                    format!("{} ago", human_duration((now.unix() - end.unix()) as u64));
             } else {
                 e.status = "valid".into();
-                e.status_detail = format!(
-                    "{} left",
-                    util::human_duration((end.unix() - now.unix()) as u64)
-                );
+                e.status_detail =
+                    format!("{} left", human_duration((end.unix() - now.unix()) as u64));
             }
         }
         _ => {
@@ -355,7 +333,7 @@ fn print_text(e: &Explanation) -> String {
     ));
     let lifetime = e
         .expires_in
-        .map(|n| format!(" (lifetime {})", util::human_duration(n)))
+        .map(|n| format!(" (lifetime {})", human_duration(n)))
         .unwrap_or_default();
     lines.push((
         "expires at".into(),
@@ -401,7 +379,7 @@ fn print_text(e: &Explanation) -> String {
 }
 
 pub fn run(a: ExplainArgs) -> Result<()> {
-    let now = util::time_or_now(a.time)?;
+    let now = clock::time_or_now(a.time)?;
     let e = explain(&a.url, now).map_err(CliError::fail)?;
     if a.json {
         print_line(

@@ -1,0 +1,45 @@
+//! One output line of `presign batch`: the presigned request, or why the line failed.
+
+use presign::Timestamp;
+use serde::Serialize;
+use serde_json::value::RawValue;
+
+/// A signed line.
+#[derive(Serialize)]
+pub struct Answer<'a> {
+    pub id: &'a RawValue,
+    pub url: &'a str,
+    pub method: &'a str,
+    pub headers: HeaderMap<'a>,
+    pub expires_at: Ts,
+}
+
+#[derive(Serialize)]
+pub struct Failure<'a> {
+    pub id: &'a RawValue,
+    pub line: u64,
+    pub error: &'a str,
+}
+
+pub struct HeaderMap<'a>(pub &'a presign::s3::S3Request<'a>);
+
+impl Serialize for HeaderMap<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+        s.collect_map(self.0.headers())
+    }
+}
+
+pub struct Ts(pub Timestamp);
+
+impl Serialize for Ts {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+        s.collect_str(&self.0)
+    }
+}
+
+/// The failure line for input line `line`, with its newline.
+pub fn failure_line(id: &RawValue, line: u64, error: &str) -> Vec<u8> {
+    let mut buf = serde_json::to_vec(&Failure { id, line, error }).unwrap_or_default();
+    buf.push(b'\n');
+    buf
+}

@@ -1,0 +1,80 @@
+//! `presign s3://BUCKET/KEY` (the command without a subcommand): a presigned S3 URL, its JSON,
+//! or a ready curl command.
+
+use crate::args::s3_object::{parse_s3_method, parse_s3_url};
+use crate::args::values::parse_kv;
+use crate::args::{CommonArgs, S3EndpointArgs, S3Target};
+use crate::clock;
+use crate::credentials;
+use crate::error::{CliError, Result};
+use crate::output::{print_presigned, CurlFile, Format};
+use crate::profile::Config;
+use clap::Args;
+use presign::s3::{Bucket, Method};
+
+/// The default lifetime of an S3 URL, as the AWS CLI's `aws s3 presign`.
+pub const DEFAULT_EXPIRES: u64 = 3600;
+
+/// `presign s3://BUCKET/KEY`.
+#[derive(Args)]
+pub struct S3Args {
+    /// The object, s3://BUCKET/KEY. The key is used exactly as typed (`a/../b` and `//x` stay);
+    /// s3://BUCKET alone signs a bucket-level request (e.g. with --query list-type=2).
+    #[arg(value_name = "s3://BUCKET/KEY", required = true, value_parser = parse_s3_url)]
+    pub target: Option<S3Target>,
+    /// HTTP method: GET, PUT, DELETE, HEAD or POST.
+    #[arg(short = 'X', long, value_name = "METHOD", default_value = "GET", value_parser = parse_s3_method)]
+    pub method: Method,
+    /// The Content-Type the uploader must send (signed).
+    #[arg(long, value_name = "TYPE")]
+    pub content_type: Option<String>,
+    /// User metadata NAME=VALUE, sent as x-amz-meta-NAME (signed; repeatable).
+    #[arg(long, value_name = "NAME=VALUE", value_parser = parse_kv)]
+    pub metadata: Vec<(String, String)>,
+    /// A query parameter NAME=VALUE (repeatable), e.g. versionId=..., partNumber=1,
+    /// response-content-disposition=attachment.
+    #[arg(long, value_name = "NAME=VALUE", value_parser = parse_kv)]
+    pub query: Vec<(String, String)>,
+    /// Print a ready curl command instead of the URL.
+    #[arg(long, conflicts_with = "json")]
+    pub curl: bool,
+    /// With --curl: the file to upload (PUT, POST) or to save to (GET) instead of a FILE placeholder.
+    #[arg(long, value_name = "PATH", requires = "curl")]
+    pub file: Option<String>,
+    #[command(flatten)]
+    pub common: CommonArgs,
+    #[command(flatten)]
+    pub endpoint: S3EndpointArgs,
+}
+
+pub fn run(a: S3Args) -> Result<()> {
+    let target = a
+        .target
+        .ok_or_else(|| CliError::usage("give s3://BUCKET/KEY or a subcommand"))?;
+    let cfg = Config::load(a.common.profile.as_deref())?;
+    let region = cfg.s3_region(a.common.region.as_deref());
+    let endpoint = a.endpoint.resolve(&cfg, &region)?;
+    let bucket = Bucket::new(endpoint, &target.bucket)?;
+    let mut req = bucket.request(a.method, target.key.as_deref());
+    if let Some(ct) = &a.content_type {
+        req = req.content_type(ct.as_str());
+    }
+    for (name, value) in &a.metadata {
+        req = req.metadata(name, value.as_str());
+    }
+    for (name, value) in &a.common.headers {
+        req = req.header(name.as_str(), value.as_str());
+    }
+    for (name, value) in &a.query {
+        req = req.query(name.as_str(), value.as_str());
+    }
+    req = req.clamp_expiry_to_credentials(a.common.clamp_expiry);
+    let creds = credentials::find(&cfg)?;
+    let time = clock::time_or_now(a.common.time)?;
+    let p = req.presign(&creds, time, a.common.expires_in.unwrap_or(DEFAULT_EXPIRES))?;
+    let curl = a.curl.then(|| match &a.file {
+        Some(f) => CurlFile::Path(f),
+        None => CurlFile::Placeholder,
+    });
+    print_presigned(&p, Format::from_flags(a.common.json, curl))
+}

@@ -1,0 +1,53 @@
+//! One presign of any AWS request through `presign::sigv4::presign`, with the profile's region
+//! and credentials: what `url`, `rds-token`, `dsql-token` and `eks-token` share.
+
+use crate::args::CommonArgs;
+use crate::clock;
+use crate::credentials;
+use crate::error::Result;
+use crate::profile::Config;
+use presign::canonical::UriPath;
+use presign::sigv4::{self, Request, SigningParams};
+use presign::{Payload, Presigned};
+
+/// One presign through `presign::sigv4::presign`.
+pub struct Sigv4Presign<'a> {
+    pub method: &'a str,
+    pub scheme: &'a str,
+    pub host: &'a str,
+    pub path: &'a str,
+    pub query: Vec<(&'a str, &'a str)>,
+    pub headers: Vec<(&'a str, &'a str)>,
+    pub payload: Payload<'a>,
+    pub service: &'a str,
+    pub uri_path: Option<UriPath>,
+    pub default_expires: u64,
+}
+
+impl Sigv4Presign<'_> {
+    /// Loads the profile's region and credentials, reads the clock (unless `--time`) and presigns.
+    pub fn presign(&self, common: &CommonArgs) -> Result<Presigned> {
+        let cfg = Config::load(common.profile.as_deref())?;
+        let region = cfg.required_region(common.region.as_deref())?;
+        let creds = credentials::find(&cfg)?;
+        let time = clock::time_or_now(common.time)?;
+        let mut req = Request::new(self.method, self.host, self.path)
+            .scheme(self.scheme)
+            .payload(self.payload);
+        req.query = self.query.clone();
+        req.headers = self.headers.clone();
+        for (n, v) in &common.headers {
+            req.headers.push((n.as_str(), v.as_str()));
+        }
+        let mut params = SigningParams::new(&creds, &region, self.service, time);
+        if let Some(rules) = self.uri_path {
+            params.uri_path = rules;
+        }
+        params.clamp_expiry_to_credentials = common.clamp_expiry;
+        Ok(sigv4::presign(
+            &req,
+            &params,
+            common.expires_in.unwrap_or(self.default_expires),
+        )?)
+    }
+}

@@ -1,0 +1,49 @@
+//! How a presigned request is shown: the URL, `--json`, `--curl`, or a token.
+//!
+//! The result goes to stdout alone, so it can be piped; anything said about it goes to stderr
+//! in text mode and into the JSON object with `--json`.
+
+use super::curl::{curl_command, CurlFile};
+use super::json::PresignedJson;
+use super::stdout::print_line;
+use crate::error::Result;
+use presign::Presigned;
+
+/// The output form a command's flags chose.
+pub enum Format<'a> {
+    /// The URL alone.
+    Url,
+    /// `--json`.
+    Json,
+    /// `--curl`: a ready curl command.
+    Curl(CurlFile<'a>),
+}
+
+impl<'a> Format<'a> {
+    /// The form for `--json` and `--curl` (`curl` is `Some` when `--curl` was given).
+    pub fn from_flags(json: bool, curl: Option<CurlFile<'a>>) -> Self {
+        match (json, curl) {
+            (true, _) => Format::Json,
+            (false, Some(file)) => Format::Curl(file),
+            (false, None) => Format::Url,
+        }
+    }
+}
+
+/// Prints a presigned request in `format`.
+pub fn print_presigned(p: &Presigned, format: Format<'_>) -> Result<()> {
+    match format {
+        Format::Json => print_line(&PresignedJson::new(p, None).to_string_pretty()),
+        Format::Curl(file) => print_line(&curl_command(p, file)),
+        Format::Url => print_line(&p.url),
+    }
+}
+
+/// Prints a token (RDS, DSQL, EKS), or with `--json` the presign with the token.
+pub fn print_token(p: &Presigned, token: &str, json: bool) -> Result<()> {
+    if json {
+        print_line(&PresignedJson::new(p, Some(token)).to_string_pretty())
+    } else {
+        print_line(token)
+    }
+}

@@ -34,8 +34,10 @@ Examples:
   presign explain 'https://my-bucket.s3.us-east-1.amazonaws.com/a.txt?X-Amz-...'
   presign verify 'https://my-bucket.s3.us-east-1.amazonaws.com/a.txt?X-Amz-...' -X GET
 
-Credentials come from AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY[/AWS_SESSION_TOKEN], else the
-profile (--profile, AWS_PROFILE or default) in ~/.aws/credentials and ~/.aws/config.
+Credentials come from AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY[/AWS_SESSION_TOKEN] (unless
+--profile), else the profile (--profile, AWS_PROFILE or default) in ~/.aws/credentials and
+~/.aws/config, in the AWS CLI's order. presign never calls the network: a profile that assumes
+a role or signs in with SSO is refused, with how to export its keys instead.
 Exit codes: 0 success, 1 signing/verification failure, 2 usage error.";
 
 /// Presigned S3 URLs and AWS SigV4 tokens, without the AWS SDK or the network.

@@ -2,6 +2,7 @@
 //! `AWS_SESSION_TOKEN` (or the older `AWS_SECURITY_TOKEN`), `AWS_CREDENTIAL_EXPIRATION`.
 
 use super::expiration::parse_expiration;
+use super::session_token::pick;
 use crate::error::{CliError, Result};
 use crate::profile::env;
 use presign::Credentials;
@@ -18,7 +19,13 @@ pub fn from_env() -> Result<Option<Credentials>> {
     };
     let mut c = Credentials::new(akid, secret)
         .map_err(|e| CliError::fail(format!("AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY: {e}")))?;
-    if let Some(t) = env("AWS_SESSION_TOKEN").or_else(|| env("AWS_SECURITY_TOKEN")) {
+    let (session, security) = (env("AWS_SESSION_TOKEN"), env("AWS_SECURITY_TOKEN"));
+    let token = pick(
+        ("AWS_SESSION_TOKEN", session.as_deref()),
+        ("AWS_SECURITY_TOKEN", security.as_deref()),
+        "the environment",
+    )?;
+    if let Some(t) = token {
         c = c
             .with_session_token(t)
             .map_err(|e| CliError::fail(format!("AWS_SESSION_TOKEN: {e}")))?;

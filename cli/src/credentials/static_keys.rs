@@ -1,6 +1,7 @@
 //! Static keys in a profile section: `aws_access_key_id`, `aws_secret_access_key`,
 //! `aws_session_token` (or `aws_security_token`).
 
+use super::session_token::pick;
 use crate::error::{CliError, Result};
 use presign::Credentials;
 use std::collections::BTreeMap;
@@ -27,9 +28,20 @@ pub fn from_section(
     };
     let mut c = Credentials::new(akid.as_str(), secret.as_str())
         .map_err(|e| CliError::fail(format!("{where_}: {e}")))?;
-    if let Some(t) = get("aws_session_token").or_else(|| get("aws_security_token")) {
+    let token = pick(
+        (
+            "aws_session_token",
+            get("aws_session_token").map(String::as_str),
+        ),
+        (
+            "aws_security_token",
+            get("aws_security_token").map(String::as_str),
+        ),
+        where_,
+    )?;
+    if let Some(t) = token {
         c = c
-            .with_session_token(t.as_str())
+            .with_session_token(t)
             .map_err(|e| CliError::fail(format!("{where_}: {e}")))?;
     }
     Ok(Some(c))

@@ -14,7 +14,7 @@ pub mod ini;
 mod settings;
 
 pub use env::env;
-pub use files::File;
+use files::File;
 
 use crate::error::{CliError, Result};
 use std::collections::BTreeMap;
@@ -86,11 +86,6 @@ impl Config {
         self.explicit_profile
     }
 
-    /// The `credentials` file.
-    pub fn credentials_file(&self) -> &File {
-        &self.credentials_file
-    }
-
     /// The profile's section in the `credentials` file.
     pub fn credentials_section(&self) -> Option<&BTreeMap<String, String>> {
         self.credentials_file.ini()?.section(&self.profile)
@@ -99,6 +94,23 @@ impl Config {
     /// The profile's section in the `config` file.
     pub fn config_section(&self) -> Option<&BTreeMap<String, String>> {
         self.config_file.ini()?.config_profile(&self.profile)
+    }
+
+    /// The profile's section of the `credentials` file for messages: `[NAME] in PATH`.
+    pub fn credentials_section_name(&self) -> String {
+        format!("[{}] in {}", self.profile, self.credentials_file.describe())
+    }
+
+    /// A non-empty setting of the profile as the AWS CLI merges the two files (the
+    /// `credentials` file's section over the `config` file's), with where it is for messages.
+    pub fn merged_value(&self, key: &str) -> Option<(&str, String)> {
+        fn non_empty<'a>(s: Option<&'a BTreeMap<String, String>>, key: &str) -> Option<&'a str> {
+            s?.get(key).map(String::as_str).filter(|v| !v.is_empty())
+        }
+        if let Some(v) = non_empty(self.credentials_section(), key) {
+            return Some((v, self.credentials_section_name()));
+        }
+        non_empty(self.config_section(), key).map(|v| (v, self.config_section_name()))
     }
 
     /// The profile's section of the `config` file for messages: `[profile NAME] in PATH`.

@@ -23,6 +23,11 @@ pub struct CommonArgs {
     /// Print JSON: method, url, headers to send, signed_at, expires_at.
     #[arg(long)]
     pub json: bool,
+    /// Also print the canonical request and string to sign (on stderr; with --json as the
+    /// fields canonical_request and string_to_sign), to compare with the ones in S3's
+    /// SignatureDoesNotMatch error body. Session tokens are shown as <redacted>.
+    #[arg(long)]
+    pub show_signing: bool,
     /// The profile in ~/.aws/credentials and ~/.aws/config (default: AWS_PROFILE, then default).
     #[arg(long, value_name = "NAME")]
     pub profile: Option<String>,

@@ -7,7 +7,7 @@ use crate::args::presigned_input::EKS_TOKEN_PREFIX;
 use crate::args::CommonArgs;
 use crate::base64url;
 use crate::error::{CliError, Result};
-use crate::output::{print_line, print_token};
+use crate::output::{print_text, print_token};
 use crate::profile::Config;
 use clap::Args;
 use presign::Payload;
@@ -94,10 +94,10 @@ pub fn run(a: EksArgs) -> Result<()> {
         uri_path: None,
         default_expires: EKS_URL_EXPIRES,
     };
-    let p = g.presign(&a.common)?;
+    let (p, notes) = g.presign(&a.common)?;
     let token = format!("{EKS_TOKEN_PREFIX}{}", base64url::encode(p.url.as_bytes()));
     if a.common.json {
-        return print_token(&p, &token, true);
+        return print_token(&p, &token, true, &notes);
     }
     let expires = p.signed_at.add_seconds(EKS_TOKEN_MINUTES * 60)?;
     let cred = ExecCredential {
@@ -109,5 +109,8 @@ pub fn run(a: EksArgs) -> Result<()> {
             token,
         },
     };
-    print_line(&serde_json::to_string(&cred).map_err(|e| CliError::fail(e.to_string()))?)
+    print_text(
+        &serde_json::to_string(&cred).map_err(|e| CliError::fail(e.to_string()))?,
+        &notes,
+    )
 }

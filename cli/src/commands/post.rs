@@ -8,9 +8,10 @@ use crate::clock;
 use crate::credentials;
 use crate::error::{CliError, Result};
 use crate::output::print_line;
+use crate::output::stderr::print_note;
 use crate::profile::Config;
 use clap::Args;
-use presign::s3::{Bucket, PostPolicy};
+use presign::s3::{Bucket, PostPolicy, PresignedPost};
 
 /// `presign post`.
 #[derive(Args)]
@@ -100,9 +101,26 @@ pub fn run(a: PostArgs) -> Result<()> {
     let creds = credentials::find(&cfg)?;
     let time = clock::time_or_now(a.common.time)?;
     let post = policy.sign(&creds, time)?;
+    if a.common.show_signing {
+        print_note(&signing_text(&post, creds.session_token()));
+    }
     if a.html {
         print_line(&post.html_form())
     } else {
         print_line(&post.to_json())
     }
+}
+
+/// `--show-signing` for a form: what is signed is the `policy` field, the base64 of the policy
+/// document; there is no canonical request. The session token is shown as `<redacted>`.
+fn signing_text(post: &PresignedPost, token: Option<&str>) -> String {
+    let document = match token {
+        Some(t) => post.policy.replace(t, "<redacted>"),
+        None => post.policy.clone(),
+    };
+    let string_to_sign = match (token, post.field("policy")) {
+        (None, Some(b64)) => b64.to_string(),
+        _ => "the policy field (the base64 of the document above, with its token)".to_string(),
+    };
+    format!("policy document:\n{document}\n\nstring to sign:\n{string_to_sign}")
 }

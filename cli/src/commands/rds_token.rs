@@ -41,7 +41,7 @@ pub fn run(a: RdsArgs) -> Result<()> {
         uri_path: None,
         default_expires: DB_TOKEN_EXPIRES,
     };
-    let p = g.presign(&a.common)?;
+    let (p, notes) = g.presign(&a.common)?;
     let token = p.url.strip_prefix("https://").unwrap_or(&p.url);
-    print_token(&p, token, a.common.json)
+    print_token(&p, token, a.common.json, &notes)
 }

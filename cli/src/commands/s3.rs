@@ -7,7 +7,7 @@ use crate::args::{CommonArgs, S3EndpointArgs, S3Target};
 use crate::clock;
 use crate::credentials;
 use crate::error::{CliError, Result};
-use crate::output::{print_presigned, CurlFile, Format};
+use crate::output::{print_presigned, CurlFile, Format, Notes, Signing};
 use crate::profile::Config;
 use clap::Args;
 use presign::s3::{Bucket, Method};
@@ -71,10 +71,21 @@ pub fn run(a: S3Args) -> Result<()> {
     req = req.clamp_expiry_to_credentials(a.common.clamp_expiry);
     let creds = credentials::find(&cfg)?;
     let time = clock::time_or_now(a.common.time)?;
-    let p = req.presign(&creds, time, a.common.expires_in.unwrap_or(DEFAULT_EXPIRES))?;
+    let expires = a.common.expires_in.unwrap_or(DEFAULT_EXPIRES);
+    let mut notes = Notes::default();
+    let p = if a.common.show_signing {
+        let (p, details) = req.presign_with_details(&creds, time, expires)?;
+        notes.signing = Some(Signing::redacted(
+            &details.canonical_request,
+            &details.string_to_sign,
+        ));
+        p
+    } else {
+        req.presign(&creds, time, expires)?
+    };
     let curl = a.curl.then(|| match &a.file {
         Some(f) => CurlFile::Path(f),
         None => CurlFile::Placeholder,
     });
-    print_presigned(&p, Format::from_flags(a.common.json, curl))
+    print_presigned(&p, Format::from_flags(a.common.json, curl), &notes)
 }

@@ -5,6 +5,7 @@ use crate::args::CommonArgs;
 use crate::clock;
 use crate::credentials;
 use crate::error::Result;
+use crate::output::{Notes, Signing};
 use crate::profile::Config;
 use presign::canonical::UriPath;
 use presign::sigv4::{self, Request, SigningParams};
@@ -25,8 +26,9 @@ pub struct Sigv4Presign<'a> {
 }
 
 impl Sigv4Presign<'_> {
-    /// Loads the profile's region and credentials, reads the clock (unless `--time`) and presigns.
-    pub fn presign(&self, common: &CommonArgs) -> Result<Presigned> {
+    /// Loads the profile's region and credentials, reads the clock (unless `--time`) and
+    /// presigns; the notes carry the signing texts with `--show-signing`.
+    pub fn presign(&self, common: &CommonArgs) -> Result<(Presigned, Notes)> {
         let cfg = Config::load(common.profile.as_deref())?;
         let region = cfg.required_region(common.region.as_deref())?;
         let creds = credentials::find(&cfg)?;
@@ -44,10 +46,16 @@ impl Sigv4Presign<'_> {
             params.uri_path = rules;
         }
         params.clamp_expiry_to_credentials = common.clamp_expiry;
-        Ok(sigv4::presign(
-            &req,
-            &params,
-            common.expires_in.unwrap_or(self.default_expires),
-        )?)
+        let expires = common.expires_in.unwrap_or(self.default_expires);
+        let mut notes = Notes::default();
+        if !common.show_signing {
+            return Ok((sigv4::presign(&req, &params, expires)?, notes));
+        }
+        let (p, details) = sigv4::presign_with_details(&req, &params, expires)?;
+        notes.signing = Some(Signing::redacted(
+            &details.canonical_request,
+            &details.string_to_sign,
+        ));
+        Ok((p, notes))
     }
 }

@@ -69,9 +69,10 @@ pub fn run(a: UrlArgs) -> Result<()> {
         }),
         default_expires: DEFAULT_EXPIRES,
     };
-    let p = g.presign(&a.common)?;
+    let (p, notes) = g.presign(&a.common)?;
     print_presigned(
         &p,
         Format::from_flags(a.common.json, a.curl.then_some(CurlFile::Placeholder)),
+        &notes,
     )
 }

@@ -1,5 +1,6 @@
 //! `--json`: a presigned request as a JSON object.
 
+use super::notes::Notes;
 use presign::Presigned;
 use serde::Serialize;
 
@@ -15,10 +16,18 @@ pub struct PresignedJson<'a> {
     pub expires_in: i64,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub token: Option<&'a str>,
+    /// With `--show-signing`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub canonical_request: Option<&'a str>,
+    /// With `--show-signing`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub string_to_sign: Option<&'a str>,
 }
 
 impl<'a> PresignedJson<'a> {
-    pub fn new(p: &'a Presigned, token: Option<&'a str>) -> Self {
+    /// The object for `p` (and a token made from it), with what `notes` carry.
+    pub fn new(p: &'a Presigned, token: Option<&'a str>, notes: &'a Notes) -> Self {
+        let signing = notes.signing.as_ref();
         PresignedJson {
             method: &p.method,
             url: &p.url,
@@ -27,9 +36,12 @@ impl<'a> PresignedJson<'a> {
             expires_at: p.expires_at.to_string(),
             expires_in: p.expires_at.unix() - p.signed_at.unix(),
             token,
+            canonical_request: signing.map(|s| s.canonical_request.as_str()),
+            string_to_sign: signing.map(|s| s.string_to_sign.as_str()),
         }
     }
 
+    /// The object, indented.
     pub fn to_string_pretty(&self) -> String {
         serde_json::to_string_pretty(self).unwrap_or_default()
     }

@@ -1,16 +1,21 @@
 //! What the commands print. The result goes to stdout ([`print_line`]); the forms of a
-//! presigned request (URL, `--json`, `--curl`, tokens) are in [`presigned`]. Something new to
-//! say about a presigned request (its signing, warnings, the headers to send) is one more
-//! field of [`json::PresignedJson`] and one more stderr block in [`presigned`], so every
-//! command that presigns shows it.
+//! presigned request (URL, `--json`, `--curl`, tokens) are in [`presigned`]; what is said
+//! about it (its signing, and later warnings or the headers to send) is a [`Notes`] field,
+//! shown on stderr in text mode and as JSON fields with `--json`, so every command that
+//! presigns shows it.
 
 pub mod curl;
 pub mod duration;
 pub mod json;
+pub mod notes;
 pub mod presigned;
 pub mod shell;
+pub mod signing;
+pub mod stderr;
 pub mod stdout;
 
 pub use curl::CurlFile;
-pub use presigned::{print_presigned, print_token, Format};
+pub use notes::Notes;
+pub use presigned::{print_presigned, print_text, print_token, Format};
+pub use signing::Signing;
 pub use stdout::print_line;

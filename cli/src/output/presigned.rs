@@ -1,10 +1,13 @@
-//! How a presigned request is shown: the URL, `--json`, `--curl`, or a token.
+//! How a presigned request is shown: the URL, `--json`, `--curl`, or a token, with its
+//! [`Notes`].
 //!
-//! The result goes to stdout alone, so it can be piped; anything said about it goes to stderr
-//! in text mode and into the JSON object with `--json`.
+//! The result goes to stdout alone, so it can be piped; the notes go to stderr in text mode
+//! and into the JSON object with `--json`.
 
 use super::curl::{curl_command, CurlFile};
 use super::json::PresignedJson;
+use super::notes::Notes;
+use super::stderr::print_note;
 use super::stdout::print_line;
 use crate::error::Result;
 use presign::Presigned;
@@ -30,20 +33,28 @@ impl<'a> Format<'a> {
     }
 }
 
-/// Prints a presigned request in `format`.
-pub fn print_presigned(p: &Presigned, format: Format<'_>) -> Result<()> {
+/// Prints a presigned request in `format`, with its notes.
+pub fn print_presigned(p: &Presigned, format: Format<'_>, notes: &Notes) -> Result<()> {
     match format {
-        Format::Json => print_line(&PresignedJson::new(p, None).to_string_pretty()),
-        Format::Curl(file) => print_line(&curl_command(p, file)),
-        Format::Url => print_line(&p.url),
+        Format::Json => print_line(&PresignedJson::new(p, None, notes).to_string_pretty()),
+        Format::Curl(file) => print_text(&curl_command(p, file), notes),
+        Format::Url => print_text(&p.url, notes),
     }
 }
 
 /// Prints a token (RDS, DSQL, EKS), or with `--json` the presign with the token.
-pub fn print_token(p: &Presigned, token: &str, json: bool) -> Result<()> {
+pub fn print_token(p: &Presigned, token: &str, json: bool, notes: &Notes) -> Result<()> {
     if json {
-        print_line(&PresignedJson::new(p, Some(token)).to_string_pretty())
+        print_line(&PresignedJson::new(p, Some(token), notes).to_string_pretty())
     } else {
-        print_line(token)
+        print_text(token, notes)
     }
+}
+
+/// Prints a text result on stdout and its notes on stderr.
+pub fn print_text(result: &str, notes: &Notes) -> Result<()> {
+    if let Some(text) = notes.text() {
+        print_note(&text);
+    }
+    print_line(result)
 }

@@ -12,6 +12,12 @@ pub struct Answer<'a> {
     pub method: &'a str,
     pub headers: HeaderMap<'a>,
     pub expires_at: Ts,
+    /// With `--show-signing` (session tokens redacted).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub canonical_request: Option<&'a str>,
+    /// With `--show-signing`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub string_to_sign: Option<&'a str>,
 }
 
 #[derive(Serialize)]

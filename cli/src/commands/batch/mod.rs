@@ -51,6 +51,10 @@ pub struct BatchArgs {
     /// Shorten lifetimes to the temporary credentials' instead of failing those lines.
     #[arg(long)]
     pub clamp_expiry: bool,
+    /// Add each line's canonical request and string to sign to its answer (fields
+    /// canonical_request and string_to_sign; session tokens redacted).
+    #[arg(long)]
+    pub show_signing: bool,
     #[command(flatten)]
     pub endpoint: S3EndpointArgs,
 }
@@ -68,6 +72,7 @@ pub fn run(a: BatchArgs) -> Result<()> {
         time,
         default_expires: a.expires_in.unwrap_or(DEFAULT_EXPIRES),
         clamp: a.clamp_expiry,
+        show_signing: a.show_signing,
         url: String::with_capacity(1024),
     };
     let stdout = std::io::stdout();

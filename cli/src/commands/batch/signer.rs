@@ -3,6 +3,7 @@
 
 use super::answer::{Answer, HeaderMap, Ts};
 use super::line::{parse_expires_value, Line};
+use crate::output::Signing;
 use presign::s3::{Bucket, Endpoint, Method, Presigner};
 use presign::Timestamp;
 use serde_json::value::RawValue;
@@ -16,6 +17,7 @@ pub struct Signer {
     pub time: Timestamp,
     pub default_expires: u64,
     pub clamp: bool,
+    pub show_signing: bool,
     pub url: String,
 }
 
@@ -69,16 +71,29 @@ impl Signer {
             req = req.query(n.as_str(), v.as_str());
         }
         req = req.clamp_expiry_to_credentials(self.clamp);
-        let validity = self
-            .presigner
-            .presign_into(&mut self.url, &req, self.time, expires)
-            .map_err(|e| fail(e.to_string()))?;
+        let (expires_at, signing) = if self.show_signing {
+            let (p, details) = self
+                .presigner
+                .presign_with_details(&req, self.time, expires)
+                .map_err(|e| fail(e.to_string()))?;
+            self.url = p.url;
+            let signing = Signing::redacted(&details.canonical_request, &details.string_to_sign);
+            (p.expires_at, Some(signing))
+        } else {
+            let validity = self
+                .presigner
+                .presign_into(&mut self.url, &req, self.time, expires)
+                .map_err(|e| fail(e.to_string()))?;
+            (validity.expires_at, None)
+        };
         let answer = Answer {
             id,
             url: &self.url,
             method: method.as_str(),
             headers: HeaderMap(&req),
-            expires_at: Ts(validity.expires_at),
+            expires_at: Ts(expires_at),
+            canonical_request: signing.as_ref().map(|s| s.canonical_request.as_str()),
+            string_to_sign: signing.as_ref().map(|s| s.string_to_sign.as_str()),
         };
         serde_json::to_writer(&mut *out, &answer).map_err(|e| fail(e.to_string()))?;
         out.push(b'\n');

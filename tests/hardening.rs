@@ -3,7 +3,7 @@
 //! inputs, and secrets that must never be printed.
 
 use presign::canonical::UriPath;
-use presign::s3::post_policy::PostPolicy;
+use presign::s3::post::PostPolicy;
 use presign::s3::{AddressingStyle, Bucket, Endpoint, Presigner};
 use presign::signing::{ScopedKey, SigningKey};
 use presign::sigv4::{self, Payload, Request, SigningParams};
@@ -619,7 +619,7 @@ fn url_expiring_exactly_with_its_credentials() {
 /// refused by the form verifier (as S3 refuses it), and a 1-byte name must pass.
 #[test]
 fn post_form_key_over_1024_bytes_after_filename_substitution_is_refused() {
-    use presign::s3::post_policy::{PostForm, PostRejection, PostVerifier};
+    use presign::s3::post::{PostForm, PostRejection, PostVerifier};
     let b = bucket();
     let prefix = "p".repeat(1023);
     let post = PostPolicy::new(&b)

@@ -6,7 +6,7 @@
 mod s3s;
 
 use hmac::{Hmac, Mac};
-use presign::s3::post_policy::{
+use presign::s3::post::{
     base64_decode, base64_encode, sign_policy, Condition, Policy, PostForm, PostPolicy,
     PostRejection, PostVerifier, PresignedPost, Requirement, MAX_POLICY_LEN,
 };
@@ -698,7 +698,7 @@ fn verify_with(
     fields: Vec<(String, String)>,
     size: u64,
     now: &str,
-) -> Result<presign::s3::post_policy::VerifiedPost, PostRejection> {
+) -> Result<presign::s3::post::VerifiedPost, PostRejection> {
     verifier().verify(&PostForm::new(B, fields, size).file_name("cat.png"), t(now))
 }
 

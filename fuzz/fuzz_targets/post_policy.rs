@@ -13,7 +13,7 @@ mod common;
 use arbitrary::Arbitrary;
 use common::*;
 use libfuzzer_sys::fuzz_target;
-use presign::s3::post_policy::{Policy, PostForm, PostPolicy, PostRejection, PostVerifier};
+use presign::s3::post::{Policy, PostForm, PostPolicy, PostRejection, PostVerifier};
 use presign::s3::{Bucket, Endpoint};
 use presign::{Credentials, Timestamp};
 

@@ -1,0 +1,322 @@
+//! Where S3 is: AWS regions and partitions, dualstack, FIPS, acceleration, custom endpoints, and
+//! the addressing style.
+
+use crate::signing::{validate_region, validate_service};
+use crate::Error;
+use alloc::format;
+use alloc::string::String;
+
+/// How the bucket appears in the URL.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum AddressingStyle {
+    /// Virtual-hosted when the bucket name and endpoint allow it, otherwise path-style.
+    #[default]
+    Auto,
+    /// `bucket.host/key`. Refused for names that are not DNS-compatible.
+    VirtualHosted,
+    /// `host/bucket/key`.
+    Path,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(super) enum Kind {
+    Aws {
+        region: String,
+        dualstack: bool,
+        accelerate: bool,
+        fips: bool,
+        legacy_global: bool,
+    },
+    Custom {
+        https: bool,
+        host: String,
+    },
+}
+
+/// An S3 endpoint: AWS in a region (with options), or a custom S3-compatible server.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Endpoint {
+    pub(super) kind: Kind,
+    region: String,
+    signing_name: String,
+    pub(super) addressing: AddressingStyle,
+}
+
+pub(super) fn partition_suffix(region: &str) -> &'static str {
+    if region.starts_with("cn-") {
+        "amazonaws.com.cn"
+    } else {
+        "amazonaws.com"
+    }
+}
+
+impl Endpoint {
+    /// AWS S3 in `region`, at the regional endpoint `s3.REGION.amazonaws.com` (or
+    /// `amazonaws.com.cn` in China).
+    ///
+    /// # Errors
+    /// [`Error::InvalidRegion`].
+    pub fn aws(region: &str) -> Result<Self, Error> {
+        validate_region(region)?;
+        Ok(Endpoint {
+            kind: Kind::Aws {
+                region: region.into(),
+                dualstack: false,
+                accelerate: false,
+                fips: false,
+                legacy_global: false,
+            },
+            region: region.into(),
+            signing_name: "s3".into(),
+            addressing: AddressingStyle::Auto,
+        })
+    }
+
+    /// A custom S3-compatible endpoint (MinIO, Ceph, R2, s3s-fs, ...) as `http[s]://host[:port]`.
+    /// The port stays in the signed Host unless it is the scheme's default (`:80` for http,
+    /// `:443` for https), which is dropped as HTTP clients drop it. `region` is the signing region
+    /// (most servers accept `us-east-1`).
+    ///
+    /// # Errors
+    /// [`Error::InvalidEndpoint`] for another scheme, a user, a path, query or fragment, an empty
+    /// host or a bad port; [`Error::InvalidRegion`].
+    pub fn custom(url: &str, region: &str) -> Result<Self, Error> {
+        validate_region(region)?;
+        let (https, rest) = if let Some(r) = url.strip_prefix("https://") {
+            (true, r)
+        } else if let Some(r) = url.strip_prefix("http://") {
+            (false, r)
+        } else {
+            return Err(Error::InvalidEndpoint {
+                reason: "the endpoint URL must start with http:// or https://",
+            });
+        };
+        let authority = rest.strip_suffix('/').unwrap_or(rest);
+        if authority.contains(['/', '?', '#']) {
+            return Err(Error::InvalidEndpoint { reason: "the endpoint URL must not have a path, query or fragment: give scheme://host[:port]" });
+        }
+        if authority.contains('@') {
+            return Err(Error::InvalidEndpoint {
+                reason: "the endpoint URL must not carry a user name or password",
+            });
+        }
+        let (host, port) = split_host_port(authority)?;
+        // `:` only inside an IPv6 literal's brackets, brackets only around one.
+        let valid = match host.strip_prefix('[').and_then(|h| h.strip_suffix(']')) {
+            Some(ip6) => {
+                !ip6.is_empty()
+                    && ip6
+                        .bytes()
+                        .all(|b| b.is_ascii_hexdigit() || b == b':' || b == b'.')
+            }
+            None => {
+                !host.is_empty()
+                    && host
+                        .bytes()
+                        .all(|b| b.is_ascii_alphanumeric() || b"-._".contains(&b))
+            }
+        };
+        if !valid {
+            return Err(Error::InvalidEndpoint {
+                reason: "the endpoint host must be a host name or an IP address",
+            });
+        }
+        let default_port = if https { 443 } else { 80 };
+        // Lower case either way: HTTP clients send the host in lower case, and it is signed.
+        let host = match port {
+            Some(p) if p != default_port => format!("{}:{p}", host.to_ascii_lowercase()),
+            _ => host.to_ascii_lowercase(),
+        };
+        Ok(Endpoint {
+            kind: Kind::Custom { https, host },
+            region: region.into(),
+            signing_name: "s3".into(),
+            addressing: AddressingStyle::Auto,
+        })
+    }
+
+    /// A custom endpoint from a parsed [`url::Url`] (scheme, host and port only).
+    ///
+    /// Only the endpoint comes from a `Url`: never parse an object URL with it, since URL parsers
+    /// resolve `..` and `.` segments that are part of S3 keys.
+    ///
+    /// # Errors
+    /// As [`Endpoint::custom`].
+    #[cfg(feature = "url")]
+    pub fn from_url(url: &url::Url, region: &str) -> Result<Self, Error> {
+        if url.path() != "/" || url.query().is_some() || url.fragment().is_some() {
+            return Err(Error::InvalidEndpoint { reason: "the endpoint URL must not have a path, query or fragment: give scheme://host[:port]" });
+        }
+        let host = match url.host() {
+            Some(url::Host::Ipv6(a)) => format!("[{a}]"),
+            Some(h) => format!("{h}"),
+            None => {
+                return Err(Error::InvalidEndpoint {
+                    reason: "the endpoint host must be a host name or an IP address",
+                })
+            }
+        };
+        let authority = match url.port() {
+            Some(p) => format!("{host}:{p}"),
+            None => host,
+        };
+        Self::custom(&format!("{}://{authority}", url.scheme()), region)
+    }
+
+    /// Sets the addressing style.
+    pub fn addressing(mut self, style: AddressingStyle) -> Self {
+        self.addressing = style;
+        self
+    }
+
+    /// Uses the dualstack (IPv4 + IPv6) endpoint. AWS endpoints only.
+    pub fn dualstack(mut self, on: bool) -> Self {
+        if let Kind::Aws { dualstack, .. } = &mut self.kind {
+            *dualstack = on;
+        }
+        self
+    }
+
+    /// Uses S3 Transfer Acceleration (`bucket.s3-accelerate.amazonaws.com`). AWS endpoints only;
+    /// needs a DNS-compatible bucket name without dots, and is not offered in China or GovCloud.
+    pub fn accelerate(mut self, on: bool) -> Self {
+        if let Kind::Aws { accelerate, .. } = &mut self.kind {
+            *accelerate = on;
+        }
+        self
+    }
+
+    /// Uses the FIPS endpoint (`s3-fips.REGION.amazonaws.com`). AWS endpoints only.
+    pub fn fips(mut self, on: bool) -> Self {
+        if let Kind::Aws { fips, .. } = &mut self.kind {
+            *fips = on;
+        }
+        self
+    }
+
+    /// In us-east-1, uses the legacy global host `s3.amazonaws.com` instead of the regional
+    /// `s3.us-east-1.amazonaws.com` (the AWS documentation examples use it). Ignored elsewhere.
+    pub fn legacy_global_endpoint(mut self, on: bool) -> Self {
+        if let Kind::Aws { legacy_global, .. } = &mut self.kind {
+            *legacy_global = on;
+        }
+        self
+    }
+
+    /// Signs with another service name, e.g. `s3-object-lambda` for Object Lambda access points.
+    ///
+    /// # Errors
+    /// [`Error::InvalidService`].
+    pub fn signing_name(mut self, name: &str) -> Result<Self, Error> {
+        validate_service(name)?;
+        self.signing_name = name.into();
+        Ok(self)
+    }
+
+    /// The signing region.
+    pub fn region(&self) -> &str {
+        &self.region
+    }
+
+    /// The signing name (`s3` unless changed).
+    pub fn service(&self) -> &str {
+        &self.signing_name
+    }
+
+    /// The addressing style asked for.
+    pub fn addressing_style(&self) -> AddressingStyle {
+        self.addressing
+    }
+
+    pub(super) fn https(&self) -> bool {
+        match &self.kind {
+            Kind::Aws { .. } => true,
+            Kind::Custom { https, .. } => *https,
+        }
+    }
+
+    /// The service host (without a bucket) and whether virtual-hosted style is possible on it.
+    pub(super) fn service_host(&self) -> Result<(String, bool), Error> {
+        match &self.kind {
+            Kind::Custom { host, .. } => {
+                let bare = host_without_port(host);
+                let ip_or_local = bare == "localhost" || bare.starts_with('[') || is_ipv4(bare);
+                Ok((host.clone(), !ip_or_local))
+            }
+            Kind::Aws {
+                region,
+                dualstack,
+                accelerate,
+                fips,
+                legacy_global,
+            } => {
+                let suffix = partition_suffix(region);
+                if *accelerate {
+                    if region.starts_with("cn-") || region.starts_with("us-gov-") {
+                        return Err(Error::UnsupportedConfiguration { reason: "S3 Transfer Acceleration is not available in the China or GovCloud partitions" });
+                    }
+                    if *fips {
+                        return Err(Error::UnsupportedConfiguration {
+                            reason: "S3 Transfer Acceleration has no FIPS endpoint",
+                        });
+                    }
+                    let ds = if *dualstack { ".dualstack" } else { "" };
+                    return Ok((format!("s3-accelerate{ds}.{suffix}"), true));
+                }
+                let s3 = if *fips { "s3-fips" } else { "s3" };
+                let ds = if *dualstack { ".dualstack" } else { "" };
+                if *legacy_global && region == "us-east-1" && !*fips && !*dualstack {
+                    return Ok((format!("s3.{suffix}"), true));
+                }
+                Ok((format!("{s3}{ds}.{region}.{suffix}"), true))
+            }
+        }
+    }
+}
+
+fn split_host_port(authority: &str) -> Result<(&str, Option<u16>), Error> {
+    const BAD_PORT: Error = Error::InvalidEndpoint {
+        reason: "the port must be a number from 1 to 65535",
+    };
+    let parse = |p: &str| -> Result<Option<u16>, Error> {
+        if p.is_empty() || !p.bytes().all(|b| b.is_ascii_digit()) || p.len() > 5 {
+            return Err(BAD_PORT);
+        }
+        match p.parse::<u32>() {
+            Ok(n @ 1..=65_535) => Ok(Some(n as u16)),
+            _ => Err(BAD_PORT),
+        }
+    };
+    if authority.starts_with('[') {
+        let end = authority.find(']').ok_or(Error::InvalidEndpoint {
+            reason: "an IPv6 host must be closed with ']'",
+        })?;
+        let host = &authority[..=end];
+        return match &authority[end + 1..] {
+            "" => Ok((host, None)),
+            p => Ok((host, parse(p.strip_prefix(':').ok_or(BAD_PORT)?)?)),
+        };
+    }
+    match authority.rsplit_once(':') {
+        Some((h, p)) => Ok((h, parse(p)?)),
+        None => Ok((authority, None)),
+    }
+}
+
+fn host_without_port(host: &str) -> &str {
+    if host.starts_with('[') {
+        return host.split_inclusive(']').next().unwrap_or(host);
+    }
+    host.split(':').next().unwrap_or(host)
+}
+
+pub(super) fn is_ipv4(s: &str) -> bool {
+    let mut n = 0;
+    for part in s.split('.') {
+        n += 1;
+        if part.is_empty() || part.len() > 3 || !part.bytes().all(|b| b.is_ascii_digit()) {
+            return false;
+        }
+    }
+    n == 4
+}

@@ -1,0 +1,50 @@
+//! Who signs, where and when: credentials, region, service, time and options.
+
+use super::request::{RawPathBytes, SessionToken};
+use crate::canonical::UriPath;
+use crate::{Credentials, Timestamp};
+
+/// Who signs, where and when.
+#[derive(Clone, Debug)]
+pub struct SigningParams<'a> {
+    /// The credentials.
+    pub credentials: &'a Credentials,
+    /// The region, e.g. `us-east-1`.
+    pub region: &'a str,
+    /// The signing name of the service, e.g. `s3`, `execute-api`, `rds-db`.
+    pub service: &'a str,
+    /// The signing time (`X-Amz-Date`).
+    pub time: Timestamp,
+    /// How the canonical URI is made; by default [`UriPath::for_service`].
+    pub uri_path: UriPath,
+    /// How raw non-URL bytes of a non-S3 path are signed; by default [`RawPathBytes::Escape`].
+    pub raw_path_bytes: RawPathBytes,
+    /// Where the session token goes.
+    pub session_token: SessionToken,
+    /// Header signing only: add a signed `x-amz-content-sha256` header with the payload hash.
+    pub content_sha256_header: bool,
+    /// Presigning only: shorten the expiry to the credentials' expiration instead of refusing.
+    pub clamp_expiry_to_credentials: bool,
+}
+
+impl<'a> SigningParams<'a> {
+    /// Parameters with the defaults: the service's URI rules, a signed session token.
+    pub fn new(
+        credentials: &'a Credentials,
+        region: &'a str,
+        service: &'a str,
+        time: Timestamp,
+    ) -> Self {
+        SigningParams {
+            credentials,
+            region,
+            service,
+            time,
+            uri_path: UriPath::for_service(service),
+            raw_path_bytes: RawPathBytes::Escape,
+            session_token: SessionToken::Signed,
+            content_sha256_header: false,
+            clamp_expiry_to_credentials: false,
+        }
+    }
+}

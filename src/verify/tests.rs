@@ -1,0 +1,51 @@
+use super::auth::{parse_http_date, parse_signed_headers, AuthLocation};
+use super::redact::{clip, redact_canonical_request};
+use super::request::split_url;
+
+#[test]
+fn splits_urls() {
+    let p = split_url("https://h.example:443/a%20b/c?x=1&y#frag").unwrap();
+    assert_eq!(
+        (p.scheme, p.host, p.path, p.query),
+        ("https", "h.example", "/a%20b/c", "x=1&y")
+    );
+    let p = split_url("http://h:9000?x").unwrap();
+    assert_eq!((p.host, p.path, p.query), ("h:9000", "/", "x"));
+    let p = split_url("/k?q=1").unwrap();
+    assert_eq!((p.host, p.path, p.query), ("", "/k", "q=1"));
+    assert!(split_url("h/path").is_err());
+    assert!(split_url("http://u:p@h/").is_err());
+}
+
+#[test]
+fn http_dates() {
+    let t = parse_http_date("Fri, 24 May 2013 00:00:00 GMT").unwrap();
+    assert_eq!(t.amz_date().as_str(), "20130524T000000Z");
+    assert!(parse_http_date("Fri, 24 Foo 2013 00:00:00 GMT").is_none());
+    assert!(parse_http_date("Fri, 24 May 2013 00:00:00 UTC").is_none());
+    assert!(parse_http_date("").is_none());
+}
+
+#[test]
+fn signed_headers_rules() {
+    assert!(parse_signed_headers("host;x-amz-date", AuthLocation::Query).is_ok());
+    assert!(parse_signed_headers("x-amz-date;host", AuthLocation::Query).is_err());
+    assert!(parse_signed_headers("host;host", AuthLocation::Query).is_err());
+    assert!(parse_signed_headers("Host", AuthLocation::Query).is_err());
+    assert!(parse_signed_headers("host;", AuthLocation::Query).is_err());
+}
+
+#[test]
+fn redacts_token_and_sse_key() {
+    let cr = "GET\n/\na=1&X-Amz-Security-Token=SECRET%2B\nhost:h\nx-amz-server-side-encryption-customer-key:KEY\n\nhost\nUNSIGNED-PAYLOAD";
+    let r = redact_canonical_request(cr);
+    assert!(!r.contains("SECRET") && !r.contains("KEY\n"), "{r}");
+    assert!(r.contains("X-Amz-Security-Token=<redacted>"));
+    assert!(r.ends_with("\n\nhost\nUNSIGNED-PAYLOAD"));
+}
+
+#[test]
+fn clips() {
+    assert_eq!(clip("a\nb", 10), "a\u{FFFD}b");
+    assert_eq!(clip("ééé", 4), "éé…");
+}

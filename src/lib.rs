@@ -15,6 +15,8 @@ mod error;
 pub mod s3;
 pub mod signing;
 pub mod sigv4;
+#[cfg(feature = "sigv4a")]
+pub mod sigv4a;
 pub mod time;
 pub mod verify;
 

@@ -119,6 +119,11 @@ pub enum Error {
         /// What cannot be combined.
         reason: &'static str,
     },
+    /// An aws-chunked upload or chunk does not fit the upload it belongs to.
+    InvalidChunk {
+        /// What is wrong and what to do.
+        reason: &'static str,
+    },
     /// A POST policy condition or field is invalid.
     InvalidPolicy {
         /// Why it was refused.
@@ -217,6 +222,7 @@ impl fmt::Display for Error {
             Error::InvalidObjectKey { reason, len } => write!(f, "invalid object key ({len} bytes): {reason}"),
             Error::InvalidEndpoint { reason } => write!(f, "invalid endpoint: {reason}"),
             Error::UnsupportedConfiguration { reason } => write!(f, "unsupported configuration: {reason}"),
+            Error::InvalidChunk { reason } => write!(f, "invalid aws-chunked upload: {reason}"),
             Error::InvalidPolicy { reason } => write!(f, "invalid POST policy: {reason}"),
         }
     }

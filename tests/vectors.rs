@@ -302,3 +302,97 @@ fn aws_documentation_and_published_examples() {
     eprintln!("s3-docs: {variants} variants, {checks} values checked, {kinds:?}");
     assert_eq!(variants, 15);
 }
+
+/// The AWS aws-chunked streaming examples (`vectors/aws-chunked.json`): the seed signature, every
+/// chunk signature, the final and trailer signatures, and the encoded `Content-Length`, which
+/// must also be the length of what the signer frames.
+#[test]
+fn aws_chunked_streaming_examples() {
+    use presign::sigv4::chunked::{Checksum, ChunkedUpload};
+    let doc = load("aws-chunked.json");
+    assert!(doc["license"].as_str().is_some());
+    let mut checks = 0;
+    let cases = doc["cases"].as_array().unwrap();
+    for v in cases {
+        let case = Case::new(v);
+        let exp = &v["expected"];
+        let n = v["decoded_length"].as_u64().unwrap();
+        let size = v["chunk_size"].as_u64().unwrap();
+        let checksum = match v["trailer"]["name"].as_str() {
+            None => None,
+            Some("x-amz-checksum-crc32") => Some(Checksum::Crc32),
+            Some("x-amz-checksum-crc32c") => Some(Checksum::Crc32c),
+            Some(other) => panic!("trailer {other}"),
+        };
+        let upload = match (s(&v["streaming"]), checksum) {
+            ("STREAMING-AWS4-HMAC-SHA256-PAYLOAD", None) => ChunkedUpload::signed(n, size),
+            ("STREAMING-AWS4-HMAC-SHA256-PAYLOAD-TRAILER", Some(c)) => {
+                ChunkedUpload::signed_with_trailer(n, size, c)
+            }
+            other => panic!("streaming {other:?}"),
+        }
+        .unwrap()
+        .sign_content_length(v["content_length_signed"].as_bool().unwrap());
+        let r = &v["request"];
+        let mut req = Request::new(s(&r["method"]), s(&r["host"]), s(&r["path"]));
+        req.headers = pairs(&r["headers"]);
+        let params = SigningParams::new(&case.creds, s(&v["region"]), s(&v["service"]), case.time);
+        let (signed, mut chunks) = upload.sign(&req, &params).unwrap();
+        assert_eq!(signed.signature, s(&exp["seed_signature"]), "{}", case.name);
+        checks += 1;
+        if let Some(want) = exp["content_length"].as_u64() {
+            assert_eq!(upload.content_length(), want, "{}", case.name);
+            checks += 1;
+        }
+        let sent_length = signed
+            .headers
+            .iter()
+            .find(|(n, _)| n == "content-length")
+            .map(|(_, v)| v.parse::<u64>().unwrap());
+        assert_eq!(sent_length, Some(upload.content_length()), "{}", case.name);
+        let body = s(&v["body_byte"]).repeat(n as usize);
+        let mut wire = Vec::new();
+        let mut sigs = Vec::new();
+        for chunk in body.as_bytes().chunks(size as usize) {
+            let head = chunks.chunk(chunk).unwrap();
+            sigs.push(head.signature().unwrap().to_string());
+            wire.extend_from_slice(head.as_bytes());
+            wire.extend_from_slice(chunk);
+            wire.extend_from_slice(b"\r\n");
+        }
+        let want: Vec<&str> = exp["chunk_signatures"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(s)
+            .collect();
+        assert_eq!(sigs, want, "{} chunk signatures", case.name);
+        checks += want.len();
+        let end = match v["trailer"]["value"].as_str() {
+            None => chunks.finish().unwrap().as_str().to_string(),
+            Some(value) => chunks.finish_with_trailer(value).unwrap(),
+        };
+        let final_sig = s(&exp["final_signature"]);
+        assert!(
+            end.starts_with(&format!("0;chunk-signature={final_sig}\r\n")),
+            "{}: {end:?}",
+            case.name
+        );
+        checks += 1;
+        if let Some(t) = exp["trailer_signature"].as_str() {
+            assert!(
+                end.ends_with(&format!("\r\nx-amz-trailer-signature:{t}\r\n\r\n")),
+                "{}: {end:?}",
+                case.name
+            );
+            checks += 1;
+        }
+        wire.extend_from_slice(end.as_bytes());
+        assert_eq!(wire.len() as u64, upload.content_length(), "{}", case.name);
+    }
+    eprintln!(
+        "aws-chunked: {} cases, {checks} values checked",
+        cases.len()
+    );
+    assert_eq!(cases.len(), 2);
+}

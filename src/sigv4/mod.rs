@@ -14,6 +14,7 @@
 //! # Ok::<(), presign::Error>(())
 //! ```
 
+pub mod chunked;
 mod output;
 mod params;
 mod payload;
@@ -21,7 +22,7 @@ mod presign;
 mod request;
 mod scratch;
 mod sign;
-mod url;
+pub(crate) mod url;
 mod validate;
 
 pub use output::{Presigned, Signed, SigningDetails};

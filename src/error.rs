@@ -124,6 +124,11 @@ pub enum Error {
         /// What is wrong and what to do.
         reason: &'static str,
     },
+    /// A `CreateSession` response body is not one (S3 Express One Zone).
+    InvalidSessionResponse {
+        /// What is wrong.
+        reason: &'static str,
+    },
     /// A POST policy condition or field is invalid.
     InvalidPolicy {
         /// Why it was refused.
@@ -223,6 +228,7 @@ impl fmt::Display for Error {
             Error::InvalidEndpoint { reason } => write!(f, "invalid endpoint: {reason}"),
             Error::UnsupportedConfiguration { reason } => write!(f, "unsupported configuration: {reason}"),
             Error::InvalidChunk { reason } => write!(f, "invalid aws-chunked upload: {reason}"),
+            Error::InvalidSessionResponse { reason } => write!(f, "invalid CreateSession response: {reason}"),
             Error::InvalidPolicy { reason } => write!(f, "invalid POST policy: {reason}"),
         }
     }

@@ -44,6 +44,7 @@
 mod bucket;
 mod bucket_name;
 mod endpoint;
+pub mod express;
 mod key;
 mod method;
 mod operations;

@@ -1,12 +1,25 @@
 #!/usr/bin/env python3
 """Writes the committed seed corpora (fuzz/corpus/<target>/seed-*): run from fuzz/.
 
+`python3 make_seeds.py [DIR]` writes into DIR (default `corpus`); `.ci/fuzz.sh` writes into a
+temporary directory and fails if the committed seeds differ from what this script makes.
+
+Besides small requests, the seeds sit at the bounds of the verifiers' parsers and one past them
+(`verify::MAX_URL_LEN`, `MAX_QUERY_PARAMS`, `MAX_HEADERS`, `MAX_HEADER_BYTES`,
+`MAX_SIGNED_HEADERS`; `post_policy::MAX_POLICY_LEN`, `MAX_FORM_FIELDS`, `MAX_FORM_BYTES`): valid
+signed requests of the largest size accepted, and the same grown by one byte or one item. With
+`-len_control=0` libFuzzer mutates them at full size from the first run, so a 30 s CI run
+exercises inputs at the limits instead of growing from a few hundred bytes.
+
 An input is 32 bytes of knobs (decoded with `arbitrary`, in field order: ints little-endian,
 bool = 1 byte, Option = 1 byte flag then the value, enum = u32 index scaled as
 (u32 * variants) >> 32) then text sections split by 0xFE, fields split by 0xFF.
 """
 import os
 import struct
+import sys
+
+OUT = sys.argv[1] if len(sys.argv) > 1 else "corpus"
 
 KNOB_LEN = 32
 
@@ -29,7 +42,7 @@ def sections(*secs):
 
 def write(target, name, knobs, *secs):
     assert len(knobs) <= KNOB_LEN, (target, name)
-    d = os.path.join("corpus", target)
+    d = os.path.join(OUT, target)
     os.makedirs(d, exist_ok=True)
     with open(os.path.join(d, "seed-" + name), "wb") as f:
         f.write(knobs.ljust(KNOB_LEN, b"\0") + sections(*secs))
@@ -132,16 +145,19 @@ def amz_date(t):
     return _t.strftime("%Y%m%dT%H%M%SZ", _t.gmtime(t))
 
 
-def presigned_url(method, host, path, t, expires, headers=(), region="us-east-1"):
+def presigned_url(method, host, path, t, expires, headers=(), region="us-east-1", query=()):
+    """A presigned URL; `query` holds the caller's (name, value) pairs, sent before X-Amz-*.
+    Header values must be canonical already (no leading, trailing or repeated spaces)."""
     amz = amz_date(t)
     scope = f"{amz[:8]}/{region}/s3/aws4_request"
     hdrs = sorted([("host", host)] + [(n.lower(), v) for n, v in headers])
     signed = ";".join(n for n, _ in hdrs)
     params = [("X-Amz-Algorithm", "AWS4-HMAC-SHA256"), ("X-Amz-Credential", f"{AKID}/{scope}"),
               ("X-Amz-Date", amz), ("X-Amz-Expires", str(expires)), ("X-Amz-SignedHeaders", signed)]
-    cq = "&".join(f"{q(n)}={q(v)}" for n, v in sorted(params))
+    cq = "&".join(f"{q(n)}={q(v)}" for n, v in sorted(list(query) + params))
     creq = "\n".join([method, path, cq, "".join(f"{n}:{v}\n" for n, v in hdrs), signed, "UNSIGNED-PAYLOAD"])
-    return f"https://{host}{path}?{cq}&X-Amz-Signature={sign(amz, scope, creq)}"
+    url_query = "&".join(f"{q(n)}={q(v)}" for n, v in list(query) + params)
+    return f"https://{host}{path}?{url_query}&X-Amz-Signature={sign(amz, scope, creq)}"
 
 
 def auth_header(method, host, path, t, region="us-east-1"):
@@ -172,6 +188,79 @@ write(V, "both-auth-duplicate-params", vp(T_DOC),
       ["Host", H, "Authorization", "AWS4-HMAC-SHA256 Credential=A/20130524/us-east-1/s3/aws4_request,SignedHeaders=host;x-amz-date,Signature=00"],
       ["<Error><Code>SignatureDoesNotMatch</Code><CanonicalRequest>GET\n/k\n\nhost:h\n\nhost\nUNSIGNED-PAYLOAD</CanonicalRequest><StringToSign>AWS4-HMAC-SHA256\n20130524T000000Z\n20130524/us-east-1/s3/aws4_request\n00</StringToSign><AWSAccessKeyId>A</AWSAccessKeyId>&amp;&lt;&#x41;&#65;</Error>"])
 
+# At the verifier's bounds (src verify: MAX_URL_LEN counts the whole URL given to
+# Request::from_url), valid, then one byte or item over.
+MAX_URL_LEN, MAX_QUERY_PARAMS, MAX_HEADERS, MAX_HEADER_BYTES, MAX_SIGNED_HEADERS = 16384, 200, 200, 65536, 100
+
+
+def padded_url(total, n_params):
+    """A valid presigned GET with `n_params` caller parameters (plus the 6 X-Amz-* ones) whose
+    URL is exactly `total` bytes, the last caller value padded to fit."""
+    def url(pad):
+        query = [(f"p{i:03}", "v") for i in range(n_params - 1)] + [("pad", "a" * pad)]
+        return presigned_url("GET", H, "/test.txt", T_DOC, 86400, query=query)
+    pad = total - len(url(0))
+    assert pad >= 0, (total, n_params)
+    out = url(pad)
+    assert len(out) == total
+    return out
+
+
+def header_set(n_signed, total_bytes, n_unsigned=0):
+    """`n_signed - 1` metadata headers (signed with host) and `n_unsigned` other headers, names and
+    values adding up to `total_bytes`, the last signed value padded to fit."""
+    signed = [[f"x-amz-meta-h{i:02}", "v" * 8] for i in range(n_signed - 1)]
+    unsigned = [[f"x-other-{i:03}", "u"] for i in range(n_unsigned)]
+    size = sum(len(n) + len(v) for n, v in signed + unsigned)
+    signed[-1][1] += "v" * (total_bytes - size)
+    assert sum(len(n) + len(v) for n, v in signed + unsigned) == total_bytes
+    return [tuple(h) for h in signed], [tuple(h) for h in unsigned]
+
+
+def flat(headers):
+    return [x for h in headers for x in h]
+
+
+def write_headers_case(name, n_signed, total_bytes, n_unsigned=0, listed=None):
+    signed, unsigned = header_set(n_signed, total_bytes, n_unsigned)
+    url = presigned_url("PUT", H, "/upload.bin", T_DOC, 900, signed)
+    if listed is not None:
+        url = url.replace("X-Amz-SignedHeaders=host", f"X-Amz-SignedHeaders={listed}host", 1)
+    write(V, name, vp(T_DOC + 60), ["PUT", url], flat(signed + unsigned))
+
+
+write(V, "limit-url-16k-200-params", vp(T_DOC + 60), ["GET", padded_url(MAX_URL_LEN, MAX_QUERY_PARAMS - 6)])
+write(V, "over-url-16k", vp(T_DOC + 60), ["GET", padded_url(MAX_URL_LEN + 1, 1)])
+write(V, "over-query-params", vp(T_DOC + 60), ["GET", padded_url(4096, MAX_QUERY_PARAMS - 5)])
+write_headers_case("limit-headers-64k-100-signed", MAX_SIGNED_HEADERS, MAX_HEADER_BYTES)
+write_headers_case("over-header-bytes", MAX_SIGNED_HEADERS, MAX_HEADER_BYTES + 1)
+write_headers_case("limit-200-headers", MAX_SIGNED_HEADERS, 16384, MAX_HEADERS - (MAX_SIGNED_HEADERS - 1))
+write_headers_case("over-header-count", MAX_SIGNED_HEADERS, 16384, MAX_HEADERS - (MAX_SIGNED_HEADERS - 1) + 1)
+# SignedHeaders naming one more (sorted, before "host") than the bound: refused before any work.
+write_headers_case("over-signed-headers", MAX_SIGNED_HEADERS, 8192, listed="a-extra%3B")
+
+# presign_verify_roundtrip at the verifier's bounds: the presigned URL exactly MAX_URL_LEN bytes (a 1024-byte key) and one
+# byte over; 99 headers (100 signed with host) of 64 KiB and one byte over. The harness expects
+# TooLarge for what is over a bound (the header-signed variant signs 102 headers: over too).
+RT_HOST = "my-bucket.s3.us-east-1.amazonaws.com"
+RT_KEY = "k" * 1024
+
+
+def rt_url_query(total):
+    def query(pad):
+        return [(f"q{i:02}", "v" * 100) for i in range(100)] + [("pad", "a" * pad)]
+    def url(pad):
+        return presigned_url("GET", RT_HOST, "/" + RT_KEY, T_DOC, 86400 + 1, query=query(pad))
+    pad = total - len(url(0))
+    assert len(url(pad)) == total
+    return flat(query(pad))
+
+
+write(R, "limit-url-16k", rt(), ["my-bucket", RT_KEY, "us-east-1"], rt_url_query(16384))
+write(R, "over-url-16k", rt(), ["my-bucket", RT_KEY, "us-east-1"], rt_url_query(16385))
+write(R, "limit-headers-64k", rt(put=1), ["my-bucket", "k", "us-east-1"], [""], flat(header_set(100, 65536)[0]))
+write(R, "over-header-bytes", rt(put=1), ["my-bucket", "k", "us-east-1"], [""], flat(header_set(100, 65537)[0]))
+
 # post_policy: token, time u32, expires u32, min u16, span u16, range, starts_with_key, file_size u32.
 def pp(token=0, time=1451390400, expires=3600, mn=0, span=0, rng=0, sw=0, size=10):
     return u8(token) + u32(time) + u32(expires) + u16(mn) + u16(span) + u8(rng) + u8(sw) + u32(size)
@@ -187,3 +276,46 @@ write(P, "range-and-starts-with-key", pp(token=1, mn=1, span=1000, rng=1, sw=1),
       ['{"expiration": "2015-12-30T12:00:00.000Z", "conditions": [{"bucket": "b"}, ["starts-with", "$key", "user/\\u00e9\\$"], ["content-length-range", 1, 1024], ["eq", "$acl", "private"]]}'],
       ["eyJleHBpcmF0aW9uIjogIjIwMTUtMTItMzBUMTI6MDA6MDBaIiwgImNvbmRpdGlvbnMiOiBbXX0="],
       ["key", "in/a.txt", "policy", "eyJ9", "x-amz-algorithm", "AWS4-HMAC-SHA256", "x-amz-credential", "AKIDEXAMPLE/20151229/us-east-1/s3/aws4_request", "x-amz-date", "20151229T000000Z", "x-amz-signature", "00"])
+
+# post_policy at the bounds: a policy of exactly MAX_POLICY_LEN bytes of JSON (and its base64)
+# and one byte over; a signed form of exactly MAX_FORM_FIELDS fields and MAX_FORM_BYTES bytes
+# that verifies, and the same with one field or one byte more.
+import base64
+import json
+
+MAX_POLICY_LEN, MAX_FORM_FIELDS, MAX_FORM_BYTES = 20 * 1024, 256, 64 * 1024
+
+
+def policy_json(total):
+    def doc(pad):
+        return json.dumps({"expiration": "2015-12-30T12:00:00.000Z",
+                           "conditions": [{"bucket": "my-bucket"}, ["starts-with", "$key", "u" * pad]]})
+    pad = total - len(doc(0))
+    assert len(doc(pad)) == total
+    return doc(pad)
+
+
+def signed_form(n_fields, total_bytes):
+    metas = [f"x-amz-meta-f{i:03}" for i in range(n_fields - 6)]
+    conditions = [{"bucket": "my-bucket"}, ["starts-with", "$key", "user/"],
+                  {"x-amz-algorithm": "AWS4-HMAC-SHA256"},
+                  {"x-amz-credential": f"{AKID}/20151229/us-east-1/s3/aws4_request"},
+                  {"x-amz-date": "20151229T000000Z"}] + [["starts-with", "$" + m, ""] for m in metas]
+    policy = base64.b64encode(json.dumps({"expiration": "2015-12-30T12:00:00.000Z",
+                                          "conditions": conditions}).encode()).decode()
+    signature = hmac.new(sigv4_key("20151229", "us-east-1", "s3"), policy.encode(), hashlib.sha256).hexdigest()
+    fields = [["key", "user/a.txt"], ["policy", policy], ["x-amz-algorithm", "AWS4-HMAC-SHA256"],
+              ["x-amz-credential", f"{AKID}/20151229/us-east-1/s3/aws4_request"],
+              ["x-amz-date", "20151229T000000Z"], ["x-amz-signature", signature]] + [[m, "m"] for m in metas]
+    fields[-1][1] += "m" * (total_bytes - sum(len(n) + len(v) for n, v in fields))
+    assert len(fields) == n_fields and sum(len(n) + len(v) for n, v in fields) == total_bytes
+    return [x for f in fields for x in f]
+
+
+big_policy = policy_json(MAX_POLICY_LEN)
+write(P, "limit-policy-20k", pp(), ["my-bucket", "k"], [""], [big_policy], [base64.b64encode(big_policy.encode()).decode()])
+over_policy = policy_json(MAX_POLICY_LEN + 1)
+write(P, "over-policy-20k", pp(), ["my-bucket", "k"], [""], [over_policy], [base64.b64encode(over_policy.encode()).decode()])
+write(P, "limit-form-256-fields-64k", pp(), ["my-bucket", "k"], [""], [""], [""], signed_form(MAX_FORM_FIELDS, MAX_FORM_BYTES))
+write(P, "over-form-fields", pp(), ["my-bucket", "k"], [""], [""], [""], signed_form(MAX_FORM_FIELDS + 1, 32768))
+write(P, "over-form-bytes", pp(), ["my-bucket", "k"], [""], [""], [""], signed_form(MAX_FORM_FIELDS, MAX_FORM_BYTES + 1))

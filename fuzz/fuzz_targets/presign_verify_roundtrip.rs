@@ -78,15 +78,17 @@ fuzz_target!(|data: &[u8]| {
         .add_seconds(expires * u64::from(k.at) / 65_536)
         .unwrap();
     let verifier = Verifier::new(now).region(region).service("s3");
-    let received = Request::from_url(p.method.as_str(), &p.url)
-        .unwrap_or_else(|e| panic!("{}: {e}", p.url))
-        .headers(p.headers.iter().map(|(n, v)| (n.as_str(), v.as_str())));
+    let received = match Request::from_url(p.method.as_str(), &p.url) {
+        Ok(r) => r.headers(p.headers.iter().map(|(n, v)| (n.as_str(), v.as_str()))),
+        Err(e) if p.url.len() > verify::MAX_URL_LEN => {
+            assert!(matches!(e, verify::Rejection::TooLarge { .. }), "{e:?}");
+            return;
+        }
+        Err(e) => panic!("{}: {e}", p.url),
+    };
     let ok = match verifier.verify(&received, lookup) {
         Ok(ok) => ok,
-        Err(e)
-            if p.url.len() > verify::MAX_URL_LEN
-                || received.query.split('&').count() > verify::MAX_QUERY_PARAMS =>
-        {
+        Err(e) if over_bounds(p.url.len(), &received, p.headers.len() + 1) => {
             assert!(matches!(e, verify::Rejection::TooLarge { .. }), "{e:?}");
             return;
         }
@@ -137,10 +139,7 @@ fuzz_target!(|data: &[u8]| {
     let verifier = Verifier::new(time).region(region).service("s3");
     match verifier.verify(&received, lookup) {
         Ok(ok) => assert_eq!(ok.location, verify::AuthLocation::Header),
-        Err(e)
-            if signed.url.len() > verify::MAX_URL_LEN
-                || squery.split('&').count() > verify::MAX_QUERY_PARAMS =>
-        {
+        Err(e) if over_bounds(signed.url.len(), &received, signed_names(&signed.headers)) => {
             assert!(matches!(e, verify::Rejection::TooLarge { .. }), "{e:?}");
         }
         Err(e) => panic!(
@@ -149,3 +148,35 @@ fuzz_target!(|data: &[u8]| {
         ),
     }
 });
+
+/// Whether a request as received is over one of the verifier's parsing bounds: it must then be
+/// refused with `TooLarge`, whatever else is true of it. `url_len` is the whole URL's length,
+/// `signed` the number of signed header names.
+fn over_bounds(url_len: usize, received: &Request<'_>, signed: usize) -> bool {
+    let params = received.query.split('&').filter(|p| !p.is_empty()).count();
+    let header_bytes: usize = received
+        .headers
+        .iter()
+        .map(|(n, v)| n.len() + v.len())
+        .sum();
+    url_len > verify::MAX_URL_LEN
+        || params > verify::MAX_QUERY_PARAMS
+        || received.headers.len() > verify::MAX_HEADERS
+        || header_bytes > verify::MAX_HEADER_BYTES
+        || signed > verify::MAX_SIGNED_HEADERS
+}
+
+/// The number of names in the `SignedHeaders` of a signed request's `Authorization` header.
+fn signed_names(headers: &[(String, String)]) -> usize {
+    let auth = headers
+        .iter()
+        .find(|(n, _)| n == "authorization")
+        .map(|(_, v)| v.as_str())
+        .unwrap_or("");
+    let list = auth
+        .split("SignedHeaders=")
+        .nth(1)
+        .and_then(|rest| rest.split(',').next())
+        .unwrap_or("");
+    list.split(';').count()
+}

@@ -1,6 +1,7 @@
 //! Typed errors. Every message says what is wrong and what to do about it, and none of them ever
 //! carries secret material (secret keys, session tokens or signatures).
 
+use crate::Warning;
 use alloc::string::String;
 use core::fmt;
 
@@ -134,6 +135,9 @@ pub enum Error {
         /// Why it was refused.
         reason: String,
     },
+    /// The request asked for its warnings to be errors (`deny_warnings`), and a client is known
+    /// to break it: see [`Warning`].
+    ClientHazard(Warning),
 }
 
 fn escape(f: &mut fmt::Formatter<'_>, s: &str) -> fmt::Result {
@@ -230,6 +234,11 @@ impl fmt::Display for Error {
             Error::InvalidChunk { reason } => write!(f, "invalid aws-chunked upload: {reason}"),
             Error::InvalidSessionResponse { reason } => write!(f, "invalid CreateSession response: {reason}"),
             Error::InvalidPolicy { reason } => write!(f, "invalid POST policy: {reason}"),
+            Error::ClientHazard(w) => write!(
+                f,
+                "client hazard {}: {w} (warnings are errors for this request: deny_warnings)",
+                w.code()
+            ),
         }
     }
 }

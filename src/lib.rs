@@ -8,6 +8,7 @@ extern crate alloc;
 extern crate std;
 
 pub mod canonical;
+pub mod content_disposition;
 pub mod credentials;
 pub mod diagnose;
 pub mod encoding;
@@ -19,8 +20,10 @@ pub mod sigv4;
 pub mod sigv4a;
 pub mod time;
 pub mod verify;
+mod warnings;
 
 pub use credentials::Credentials;
 pub use error::Error;
 pub use sigv4::{Payload, Presigned};
 pub use time::Timestamp;
+pub use warnings::Warning;

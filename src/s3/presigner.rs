@@ -159,6 +159,11 @@ impl Presigner {
         if let Some(e) = &req.error {
             return Err(e.clone());
         }
+        if req.deny_warnings {
+            if let Some(w) = req.warnings().into_iter().next() {
+                return Err(Error::ClientHazard(w));
+            }
+        }
         let expires_in = effective_expiry(&self.credentials, time, expires_in, req.clamp)?;
         let expires_at = time.add_seconds(expires_in)?;
         let bucket = req.bucket;
@@ -232,6 +237,7 @@ fn presigned(req: &S3Request<'_>, url: String, v: Validity) -> Presigned {
             .collect(),
         signed_at: v.signed_at,
         expires_at: v.expires_at,
+        warnings: req.warnings(),
     }
 }
 

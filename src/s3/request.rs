@@ -5,7 +5,8 @@ use super::method::Method;
 use crate::canonical::{validate_header_name, validate_header_value};
 use crate::s3::{Bucket, Presigner};
 use crate::sigv4::{is_auth_param, Presigned, SigningDetails};
-use crate::{Credentials, Error, Timestamp};
+use crate::{content_disposition, encoding, warnings};
+use crate::{Credentials, Error, Timestamp, Warning};
 use alloc::borrow::Cow;
 use alloc::format;
 use alloc::vec::Vec;
@@ -26,6 +27,7 @@ pub struct S3Request<'a> {
     pub(crate) query: Vec<(Cow<'a, str>, Cow<'a, str>)>,
     pub(crate) headers: Vec<(Cow<'a, str>, Cow<'a, str>)>,
     pub(crate) clamp: bool,
+    pub(crate) deny_warnings: bool,
     pub(crate) error: Option<Error>,
 }
 
@@ -55,6 +57,7 @@ impl<'a> S3Request<'a> {
             query: Vec::new(),
             headers: Vec::new(),
             clamp: false,
+            deny_warnings: false,
             error: None,
         };
         if let Some(k) = key {
@@ -129,6 +132,37 @@ impl<'a> S3Request<'a> {
         self
     }
 
+    /// With `true`, presigning fails with [`Error::ClientHazard`] instead of returning a
+    /// result whose [`warnings`](Presigned::warnings) are not empty: for callers who would rather
+    /// not hand out a URL a browser or curl is known to break.
+    pub fn deny_warnings(mut self, deny: bool) -> Self {
+        self.deny_warnings = deny;
+        self
+    }
+
+    /// What common clients are known to break about this request (the
+    /// [`warnings`](Presigned::warnings) its presign carries): `.`/`..` key segments, non-ASCII
+    /// `response-*` overrides or header values, headers browsers cannot set, a Content-Type
+    /// charset `XMLHttpRequest` rewrites. [`Presigner::presign_into`] does not compute them.
+    pub fn warnings(&self) -> Vec<Warning> {
+        let mut out = Vec::new();
+        if let Some(key) = self.key {
+            if key.split('/').any(|s| s == "." || s == "..") {
+                let mut path = alloc::string::String::from(self.bucket.path_prefix());
+                path.push('/');
+                encoding::encode_str_into(&mut path, key, encoding::Component::Path);
+                warnings::check_path(&path, &mut out);
+            }
+        }
+        for (name, value) in &self.query {
+            warnings::check_s3_query(name, value, &mut out);
+        }
+        for (name, value) in &self.headers {
+            warnings::check_header(name, value, &mut out);
+        }
+        out
+    }
+
     /// The method.
     pub fn method(&self) -> Method {
         self.method
@@ -191,9 +225,20 @@ impl<'a> S3Request<'a> {
     pub fn response_content_type(self, v: impl Into<Cow<'a, str>>) -> Self {
         self.query("response-content-type", v)
     }
-    /// `response-content-disposition`, e.g. `attachment; filename="report.pdf"`.
+    /// `response-content-disposition`, e.g. `attachment; filename="report.pdf"`. For a file
+    /// name use [`download_as`](S3Request::download_as) (or [`content_disposition`]): a raw
+    /// non-ASCII name reaches browsers garbled.
     pub fn response_content_disposition(self, v: impl Into<Cow<'a, str>>) -> Self {
         self.query("response-content-disposition", v)
+    }
+    /// `response-content-disposition` that makes browsers save the object as `file_name`, any
+    /// Unicode included: [`content_disposition::attachment`] (an ASCII `filename` plus
+    /// `filename*=UTF-8''...`, RFC 6266/8187).
+    pub fn download_as(self, file_name: &str) -> Self {
+        self.query(
+            "response-content-disposition",
+            content_disposition::attachment(file_name),
+        )
     }
     /// `response-cache-control`.
     pub fn response_cache_control(self, v: impl Into<Cow<'a, str>>) -> Self {

@@ -1,6 +1,6 @@
 //! What signing returns: a presigned URL, signed headers, and the intermediate texts.
 
-use crate::Timestamp;
+use crate::{Timestamp, Warning};
 use alloc::string::String;
 use alloc::vec::Vec;
 
@@ -18,6 +18,10 @@ pub struct Presigned {
     pub signed_at: Timestamp,
     /// The instant after which the URL is refused.
     pub expires_at: Timestamp,
+    /// What common clients are known to break about this request (browsers rewriting a
+    /// `./`/`../` path, non-ASCII header values, ...): each says what fails and what to do.
+    /// Empty for most requests; `deny_warnings` turns the first one into an error.
+    pub warnings: Vec<Warning>,
 }
 
 /// A request signed with an `Authorization` header.

@@ -25,6 +25,9 @@ pub struct SigningParams<'a> {
     pub content_sha256_header: bool,
     /// Presigning only: shorten the expiry to the credentials' expiration instead of refusing.
     pub clamp_expiry_to_credentials: bool,
+    /// Presigning only: fail with [`Error::ClientHazard`](crate::Error::ClientHazard) instead of
+    /// returning [`warnings`](crate::Presigned::warnings).
+    pub deny_warnings: bool,
 }
 
 impl<'a> SigningParams<'a> {
@@ -45,6 +48,7 @@ impl<'a> SigningParams<'a> {
             session_token: SessionToken::Signed,
             content_sha256_header: false,
             clamp_expiry_to_credentials: false,
+            deny_warnings: false,
         }
     }
 }

@@ -8,10 +8,10 @@ use super::url::{
     canonical_uri_override, finish_presigned_url, is_auth_param, write_origin_and_path, QueryAuth,
 };
 use super::validate::effective_expiry;
-use crate::canonical::{self};
+use crate::canonical::{self, UriPath};
 use crate::encoding;
 use crate::signing::{self, ScopedKey};
-use crate::{Error, Timestamp};
+use crate::{warnings, Error, Timestamp, Warning};
 use alloc::string::String;
 use alloc::vec::Vec;
 use core::ops::Range;
@@ -157,6 +157,12 @@ fn presign_impl(
         params,
         &["host", "authorization", "x-amz-security-token"],
     )?;
+    let warnings = client_hazards(req, params, &url[path.clone()]);
+    if params.deny_warnings {
+        if let Some(w) = warnings.first() {
+            return Err(Error::ClientHazard(w.clone()));
+        }
+    }
     let payload_hash = req.payload.hash()?;
     let auth = QueryAuth {
         method: req.method,
@@ -178,6 +184,23 @@ fn presign_impl(
         headers,
         signed_at: params.time,
         expires_at: params.time.add_seconds(expires_in)?,
+        warnings,
     };
     Ok((presigned, sig))
+}
+
+/// The warnings of a generic presign. Dot segments and `response-*` overrides matter only for
+/// S3's URI rules: other services normalize the path, so a client's rewrite still matches.
+fn client_hazards(req: &Request<'_>, params: &SigningParams<'_>, path: &str) -> Vec<Warning> {
+    let mut out = Vec::new();
+    if params.uri_path == UriPath::S3 {
+        warnings::check_path(path, &mut out);
+        for (name, value) in &req.query {
+            warnings::check_s3_query(name, value, &mut out);
+        }
+    }
+    for (name, value) in &req.headers {
+        warnings::check_header(name, value, &mut out);
+    }
+    out
 }

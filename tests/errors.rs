@@ -351,6 +351,45 @@ fn invalid_bucket_names_quote_the_rule() {
 }
 
 #[test]
+fn names_s3_reserves_are_refused_on_aws() {
+    let aws = || Endpoint::aws("us-west-2").unwrap();
+    let refused = [
+        ("xn--bcher-kva", "prefix xn--"),
+        ("sthree-bucket", "prefix sthree-"),
+        ("sthree-configurator-x", "prefix sthree-"),
+        ("amzn-s3-demo-bucket", "prefix amzn-s3-demo-"),
+        (
+            "my-bucket--usw2-az1--x-s3",
+            "directory bucket (S3 Express One Zone)",
+        ),
+        ("mfzwi23gnjvgw.mrap", "Multi-Region Access Point"),
+    ];
+    for (name, rule) in refused {
+        let e = Bucket::new(aws(), name).unwrap_err();
+        assert!(
+            matches!(e, Error::InvalidBucketName { .. }),
+            "{name}: {e:?}"
+        );
+        assert!(e.to_string().contains(rule), "{name}: {e}");
+    }
+    // Aliases S3 accepts in place of a bucket name, and near misses, are signed.
+    for name in [
+        "my-ap-hrzrlukc5m36ft7okagglf3gmwluquse1b-s3alias",
+        "my-olap-abcdefghijklmnopqrstuv--ol-s3",
+        "63a8e430-6e0b-46f5-k833abtwr6s8tmtsycedn8s4yc3xhuse1b--table-s3",
+        "my-xn--bucket",
+        "sthree",
+        "bucket-x-s3",
+        "mrap",
+    ] {
+        Bucket::new(aws(), name).unwrap_or_else(|e| panic!("{name}: {e}"));
+    }
+    // Other S3-compatible servers have their own rules.
+    let custom = Endpoint::custom("http://127.0.0.1:9000", "us-east-1").unwrap();
+    Bucket::new(custom, "xn--bcher-kva").unwrap();
+}
+
+#[test]
 fn virtual_hosted_needs_a_dns_name() {
     let e = Bucket::new(
         Endpoint::aws("us-west-2")

@@ -1,6 +1,6 @@
 //! A bucket on an endpoint: its host and path prefix, virtual-hosted or path-style.
 
-use super::bucket_name::{is_virtual_hostable, validate_bucket_name};
+use super::bucket_name::{is_virtual_hostable, refuse_reserved_on_aws, validate_bucket_name};
 use super::endpoint::{partition_suffix, AddressingStyle, Endpoint, Kind};
 use crate::Error;
 use alloc::format;
@@ -27,6 +27,9 @@ impl Bucket {
     /// style (or acceleration) is asked for a name that cannot be a host name.
     pub fn new(endpoint: Endpoint, name: &str) -> Result<Self, Error> {
         validate_bucket_name(name)?;
+        if matches!(endpoint.kind, Kind::Aws { .. }) {
+            refuse_reserved_on_aws(name)?;
+        }
         let (service_host, virtual_ok) = endpoint.service_host()?;
         let hostable = is_virtual_hostable(name);
         let accelerate = matches!(

@@ -42,6 +42,48 @@ pub fn validate_bucket_name(bucket: &str) -> Result<(), Error> {
     Ok(())
 }
 
+/// The names S3 reserves that no general purpose bucket on AWS can have, by prefix or suffix,
+/// with the rule each breaks (the S3 User Guide's "General purpose bucket naming rules").
+///
+/// Three reserved suffixes are *not* refused here: `-s3alias` (access point aliases),
+/// `--ol-s3` (Object Lambda Access Point aliases) and `--table-s3` (S3 Tables warehouse
+/// locations) cannot be bucket names, but S3 accepts them wherever a bucket name goes in an
+/// object request, signed like one; refusing them would refuse working URLs.
+const RESERVED: [(Affix, &str, &str); 5] = [
+    (Affix::Prefix, "xn--", "bucket names must not start with the prefix xn-- (reserved for internationalized domain names)"),
+    (Affix::Prefix, "sthree-", "bucket names must not start with the prefix sthree- (reserved by S3, as is sthree-configurator)"),
+    (Affix::Prefix, "amzn-s3-demo-", "bucket names must not start with the prefix amzn-s3-demo- (reserved for the examples of the AWS documentation: use your own bucket's name)"),
+    (Affix::Suffix, "--x-s3", "a name ending in --x-s3 is a directory bucket (S3 Express One Zone): sign it with session credentials from CreateSession through the directory bucket (S3 Express) API, not as a general purpose bucket"),
+    (Affix::Suffix, ".mrap", "a name ending in .mrap is a Multi-Region Access Point alias: requests to it are signed with SigV4a for its s3-global host, not as a general purpose bucket"),
+];
+
+#[derive(Clone, Copy)]
+enum Affix {
+    Prefix,
+    Suffix,
+}
+
+/// Refuses the names S3 reserves for other things than general purpose buckets (see
+/// [`RESERVED`]). Only for AWS endpoints: other S3-compatible servers have their own rules.
+///
+/// # Errors
+/// [`Error::InvalidBucketName`].
+pub fn refuse_reserved_on_aws(bucket: &str) -> Result<(), Error> {
+    for (affix, text, rule) in RESERVED {
+        let hit = match affix {
+            Affix::Prefix => bucket.starts_with(text),
+            Affix::Suffix => bucket.ends_with(text),
+        };
+        if hit {
+            return Err(Error::InvalidBucketName {
+                bucket: bucket.into(),
+                rule,
+            });
+        }
+    }
+    Ok(())
+}
+
 /// Whether a bucket can be addressed virtual-hosted style: a DNS label of lower-case letters,
 /// digits and hyphens, 3 to 63 bytes. Names with dots are refused too: they break the TLS
 /// wildcard certificate of `*.s3.REGION.amazonaws.com`.

@@ -35,4 +35,9 @@ pub struct CommonArgs {
     /// to theirs instead of refusing.
     #[arg(long)]
     pub clamp_expiry: bool,
+    /// Refuse to presign (exit 1) a request common clients are known to break, instead of
+    /// warning on stderr (or in --json's "warnings"): `.`/`..` key segments browsers and curl
+    /// remove, non-ASCII header values, headers browsers cannot set, ...
+    #[arg(long)]
+    pub deny_warnings: bool,
 }

@@ -68,7 +68,9 @@ pub fn run(a: S3Args) -> Result<()> {
     for (name, value) in &a.query {
         req = req.query(name.as_str(), value.as_str());
     }
-    req = req.clamp_expiry_to_credentials(a.common.clamp_expiry);
+    req = req
+        .clamp_expiry_to_credentials(a.common.clamp_expiry)
+        .deny_warnings(a.common.deny_warnings);
     let creds = credentials::find(&cfg)?;
     let time = clock::time_or_now(a.common.time)?;
     let expires = a.common.expires_in.unwrap_or(DEFAULT_EXPIRES);

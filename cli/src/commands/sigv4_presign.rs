@@ -46,6 +46,7 @@ impl Sigv4Presign<'_> {
             params.uri_path = rules;
         }
         params.clamp_expiry_to_credentials = common.clamp_expiry;
+        params.deny_warnings = common.deny_warnings;
         let expires = common.expires_in.unwrap_or(self.default_expires);
         let mut notes = Notes::default();
         if !common.show_signing {

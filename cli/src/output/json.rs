@@ -1,5 +1,6 @@
 //! `--json`: a presigned request as a JSON object.
 
+use super::hazards::WarningJson;
 use super::notes::Notes;
 use presign::Presigned;
 use serde::Serialize;
@@ -16,6 +17,8 @@ pub struct PresignedJson<'a> {
     pub expires_in: i64,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub token: Option<&'a str>,
+    /// What common clients are known to break about the request (`[]` when nothing).
+    pub warnings: Vec<WarningJson>,
     /// With `--show-signing`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub canonical_request: Option<&'a str>,
@@ -36,6 +39,7 @@ impl<'a> PresignedJson<'a> {
             expires_at: p.expires_at.to_string(),
             expires_in: p.expires_at.unix() - p.signed_at.unix(),
             token,
+            warnings: p.warnings.iter().map(WarningJson::new).collect(),
             canonical_request: signing.map(|s| s.canonical_request.as_str()),
             string_to_sign: signing.map(|s| s.string_to_sign.as_str()),
         }

@@ -1,11 +1,13 @@
 //! What the commands print. The result goes to stdout ([`print_line`]); the forms of a
 //! presigned request (URL, `--json`, `--curl`, tokens) are in [`presigned`]; what is said
-//! about it (its signing, and later warnings or the headers to send) is a [`Notes`] field,
+//! about it (its signing) is a [`Notes`] field, and the presign's own warnings and headers to
+//! send are in [`hazards`], each
 //! shown on stderr in text mode and as JSON fields with `--json`, so every command that
 //! presigns shows it.
 
 pub mod curl;
 pub mod duration;
+pub mod hazards;
 pub mod json;
 pub mod notes;
 pub mod presigned;

@@ -5,6 +5,7 @@
 //! and into the JSON object with `--json`.
 
 use super::curl::{curl_command, CurlFile};
+use super::hazards;
 use super::json::PresignedJson;
 use super::notes::Notes;
 use super::stderr::print_note;
@@ -33,12 +34,31 @@ impl<'a> Format<'a> {
     }
 }
 
-/// Prints a presigned request in `format`, with its notes.
+/// Prints a presigned request in `format`, with its notes. In text mode the warnings, and for
+/// the URL alone the headers to send (a curl command carries them), go to stderr first.
 pub fn print_presigned(p: &Presigned, format: Format<'_>, notes: &Notes) -> Result<()> {
     match format {
         Format::Json => print_line(&PresignedJson::new(p, None, notes).to_string_pretty()),
-        Format::Curl(file) => print_text(&curl_command(p, file), notes),
-        Format::Url => print_text(&p.url, notes),
+        Format::Curl(file) => {
+            print_hazards(p, false);
+            print_text(&curl_command(p, file), notes)
+        }
+        Format::Url => {
+            print_hazards(p, true);
+            print_text(&p.url, notes)
+        }
+    }
+}
+
+/// The warnings, and with `headers` the headers to send, on stderr.
+fn print_hazards(p: &Presigned, headers: bool) {
+    if let Some(text) = hazards::warnings_text(&p.warnings) {
+        print_note(&text);
+    }
+    if headers {
+        if let Some(text) = hazards::headers_text(&p.headers) {
+            print_note(&text);
+        }
     }
 }
 
@@ -47,6 +67,7 @@ pub fn print_token(p: &Presigned, token: &str, json: bool, notes: &Notes) -> Res
     if json {
         print_line(&PresignedJson::new(p, Some(token), notes).to_string_pretty())
     } else {
+        print_hazards(p, false);
         print_text(token, notes)
     }
 }

@@ -1,5 +1,6 @@
 //! One output line of `presign batch`: the presigned request, or why the line failed.
 
+use crate::output::hazards::WarningJson;
 use presign::Timestamp;
 use serde::Serialize;
 use serde_json::value::RawValue;
@@ -18,6 +19,9 @@ pub struct Answer<'a> {
     /// With `--show-signing`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub string_to_sign: Option<&'a str>,
+    /// What common clients are known to break about the request (only when there is any).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub warnings: Vec<WarningJson>,
 }
 
 #[derive(Serialize)]

@@ -55,6 +55,10 @@ pub struct BatchArgs {
     /// canonical_request and string_to_sign; session tokens redacted).
     #[arg(long)]
     pub show_signing: bool,
+    /// Refuse each line whose request common clients are known to break (an "error" line)
+    /// instead of signing it with its "warnings".
+    #[arg(long)]
+    pub deny_warnings: bool,
     #[command(flatten)]
     pub endpoint: S3EndpointArgs,
 }
@@ -73,6 +77,7 @@ pub fn run(a: BatchArgs) -> Result<()> {
         default_expires: a.expires_in.unwrap_or(DEFAULT_EXPIRES),
         clamp: a.clamp_expiry,
         show_signing: a.show_signing,
+        deny_warnings: a.deny_warnings,
         url: String::with_capacity(1024),
     };
     let stdout = std::io::stdout();

@@ -3,6 +3,7 @@
 
 use super::answer::{Answer, HeaderMap, Ts};
 use super::line::{parse_expires_value, Line};
+use crate::output::hazards::WarningJson;
 use crate::output::Signing;
 use presign::s3::{Bucket, Endpoint, Method, Presigner};
 use presign::Timestamp;
@@ -18,6 +19,7 @@ pub struct Signer {
     pub default_expires: u64,
     pub clamp: bool,
     pub show_signing: bool,
+    pub deny_warnings: bool,
     pub url: String,
 }
 
@@ -70,7 +72,9 @@ impl Signer {
         for (n, v) in &line.query {
             req = req.query(n.as_str(), v.as_str());
         }
-        req = req.clamp_expiry_to_credentials(self.clamp);
+        req = req
+            .clamp_expiry_to_credentials(self.clamp)
+            .deny_warnings(self.deny_warnings);
         let (expires_at, signing) = if self.show_signing {
             let (p, details) = self
                 .presigner
@@ -94,6 +98,7 @@ impl Signer {
             expires_at: Ts(expires_at),
             canonical_request: signing.as_ref().map(|s| s.canonical_request.as_str()),
             string_to_sign: signing.as_ref().map(|s| s.string_to_sign.as_str()),
+            warnings: req.warnings().iter().map(WarningJson::new).collect(),
         };
         serde_json::to_writer(&mut *out, &answer).map_err(|e| fail(e.to_string()))?;
         out.push(b'\n');

@@ -396,3 +396,154 @@ fn aws_chunked_streaming_examples() {
     );
     assert_eq!(cases.len(), 2);
 }
+
+/// The AWS SigV4a test suite (`vectors/aws-sigv4a-suite.json`, converted by
+/// `vectors/convert_aws_suite_v4a.py`): our canonical request and string to sign equal the
+/// suite's byte for byte, our derived public key is the suite's, the suite's randomized ECDSA
+/// signatures verify under that key over its string to sign, and so do ours (over ours).
+#[cfg(feature = "sigv4a")]
+#[test]
+fn aws_sigv4a_test_suite() {
+    use presign::sigv4a::{self, RegionSet, Signature, SigningKey, VerifyingKey};
+    let doc = load("aws-sigv4a-suite.json");
+    assert!(doc["license"].as_str().is_some());
+    let (mut variants, mut checks) = (0, 0);
+    let mut keys: Vec<(String, String, SigningKey)> = Vec::new();
+    for v in doc["cases"].as_array().unwrap() {
+        let case = Case::new(v);
+        assert_eq!(s(&v["algorithm"]), sigv4a::ALGORITHM);
+        let c = &v["credentials"];
+        let (akid, secret) = (s(&c["access_key_id"]), s(&c["secret_access_key"]));
+        // The key is derived once per access key pair and reused, as a caller would.
+        if !keys.iter().any(|(a, b, _)| a == akid && b == secret) {
+            keys.push((
+                akid.into(),
+                secret.into(),
+                SigningKey::derive(&case.creds).unwrap(),
+            ));
+        }
+        let key = &keys
+            .iter()
+            .find(|(a, b, _)| a == akid && b == secret)
+            .unwrap()
+            .2;
+        let unhex = |h: &str| -> [u8; 32] { hex::decode(h).unwrap().try_into().unwrap() };
+        let suite_key = VerifyingKey::from_coordinates(
+            &unhex(s(&v["public_key"]["x"])),
+            &unhex(s(&v["public_key"]["y"])),
+        )
+        .unwrap();
+        assert_eq!(key.verifying_key(), suite_key, "{} public key", case.name);
+        checks += 1;
+        let region_set = RegionSet::new(s(&v["region_set"])).unwrap();
+        for variant in ["header", "query"] {
+            let Some(var) = v.get(variant) else { continue };
+            let p4 = case.params(var);
+            let mut params =
+                sigv4a::SigningParams::new(&case.creds, key, &region_set, p4.service, case.time);
+            params.uri_path = p4.uri_path;
+            params.raw_path_bytes = p4.raw_path_bytes;
+            params.session_token = p4.session_token;
+            params.content_sha256_header = p4.content_sha256_header;
+            let req = case.request(false);
+            let (d, sig, text_check) = if variant == "header" {
+                let (signed, d) = sigv4a::sign_with_details(&req, &params)
+                    .unwrap_or_else(|e| panic!("{}: {e}", case.name));
+                let auth = &signed.headers.last().unwrap().1;
+                assert!(
+                    auth.ends_with(&format!("Signature={}", d.signature)),
+                    "{}",
+                    case.name
+                );
+                (
+                    d,
+                    signed.signature.clone(),
+                    (signed.method, signed.url, signed.headers),
+                )
+            } else {
+                let expires = var["expires_in"].as_u64().unwrap();
+                let (p, d) = sigv4a::presign_with_details(&req, &params, expires)
+                    .unwrap_or_else(|e| panic!("{}: {e}", case.name));
+                assert_eq!(p.expires_at.unix() - p.signed_at.unix(), expires as i64);
+                let sig = p.url.rsplit_once("X-Amz-Signature=").unwrap().1.to_string();
+                (d, sig, (p.method, p.url, p.headers))
+            };
+            let exp = &var["expected"];
+            let want_creq = s(&exp["canonical_request"]);
+            let want_sts = s(&exp["string_to_sign"]);
+            assert_eq!(
+                d.canonical_request,
+                want_creq.strip_suffix('\n').unwrap_or(want_creq),
+                "{} [{variant}] canonical request",
+                case.name
+            );
+            assert_eq!(
+                d.string_to_sign,
+                want_sts.strip_suffix('\n').unwrap_or(want_sts),
+                "{} [{variant}] string to sign",
+                case.name
+            );
+            checks += 2;
+            assert_eq!(sig, d.signature);
+            // Ours verifies under the suite's key, and a changed string to sign does not.
+            let ours = Signature::from_hex(&sig).unwrap();
+            assert!(
+                suite_key.verify(d.string_to_sign.as_bytes(), &ours),
+                "{} [{variant}] our signature",
+                case.name
+            );
+            assert!(!suite_key.verify(format!("{}0", d.string_to_sign).as_bytes(), &ours));
+            checks += 1;
+            for theirs in exp["signatures"].as_array().unwrap() {
+                let theirs = Signature::from_hex(s(theirs)).unwrap();
+                assert!(
+                    suite_key.verify(want_sts.as_bytes(), &theirs),
+                    "{} [{variant}] suite signature",
+                    case.name
+                );
+                checks += 1;
+            }
+            // The signed request has the suite's shape (its signature aside: ECDSA is randomized).
+            let (method, url, headers) = text_check;
+            let strip = |t: &str| -> String {
+                t.split_inclusive('\n')
+                    .map(|line| match line.split_once("Signature=") {
+                        Some((head, _)) if !line.contains("X-Amz-Signature=") => {
+                            format!("{head}Signature=\n")
+                        }
+                        _ => line.to_string(),
+                    })
+                    .collect()
+            };
+            let ours_url = url
+                .rsplit_once("&X-Amz-Signature=")
+                .map(|(u, _)| format!("{u}&X-Amz-Signature=x"))
+                .unwrap_or(url.clone());
+            let theirs_text = s(&exp["signed_request"]);
+            let theirs_text = match theirs_text.split_once("X-Amz-Signature=") {
+                Some((a, b)) => format!("{a}X-Amz-Signature=x{}", &b[b.find(' ').unwrap()..]),
+                None => strip(theirs_text),
+            };
+            let headers: Vec<(String, String)> = headers
+                .into_iter()
+                .map(|(n, v)| match v.split_once("Signature=") {
+                    Some((head, _)) if n == "authorization" => (n, format!("{head}Signature=")),
+                    _ => (n, v),
+                })
+                .collect();
+            assert_signed_request(
+                &method,
+                &ours_url,
+                &headers,
+                &theirs_text,
+                case.name,
+                variant,
+            );
+            checks += 1;
+            variants += 1;
+        }
+    }
+    assert_eq!(keys.len(), 1, "every case uses one access key pair");
+    eprintln!("aws-sigv4a-suite: {variants} variants, {checks} values checked");
+    assert_eq!(variants, 76);
+}

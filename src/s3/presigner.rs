@@ -208,15 +208,17 @@ impl Presigner {
             path,
             canonical_uri: None,
             payload_hash: UNSIGNED_PAYLOAD,
-            key,
+            head: key.query_head(),
+            after_expires: "",
             time,
             expires_in,
             token: credentials.session_token(),
             encoded_token: encoded_token.as_deref(),
+            token_param: token_param(endpoint.service()),
             host_only,
             sign_token: true,
         };
-        let sig = finish_presigned_url(url, scratch, &auth, details);
+        let sig = finish_presigned_url(url, scratch, key, &auth, details);
         Ok((
             Validity {
                 signed_at: time,
@@ -224,6 +226,16 @@ impl Presigner {
             },
             sig,
         ))
+    }
+}
+
+/// The query parameter of the session token: S3 Express One Zone (signing name `s3express`)
+/// takes the session credentials' token as `X-Amz-S3session-Token`.
+fn token_param(service: &str) -> &'static str {
+    if service == crate::s3::express::SIGNING_NAME {
+        "X-Amz-S3session-Token"
+    } else {
+        "X-Amz-Security-Token"
     }
 }
 

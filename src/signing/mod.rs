@@ -25,4 +25,5 @@ pub use key::SigningKey;
 pub use scope::{validate_region, validate_service};
 pub use scoped_key::ScopedKey;
 pub(crate) use scoped_key::StsState;
+pub(crate) use string_to_sign::string_to_sign_for;
 pub use string_to_sign::{string_to_sign, ALGORITHM};

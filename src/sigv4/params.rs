@@ -30,7 +30,57 @@ pub struct SigningParams<'a> {
     pub deny_warnings: bool,
 }
 
+/// What signing shares whatever the scheme: SigV4's [`SigningParams`] and SigV4a's both make
+/// one.
+#[derive(Clone, Copy)]
+pub(crate) struct Common<'a> {
+    pub credentials: &'a Credentials,
+    pub time: Timestamp,
+    pub uri_path: UriPath,
+    pub raw_path_bytes: RawPathBytes,
+    pub session_token: SessionToken,
+    pub content_sha256_header: bool,
+    pub clamp_expiry_to_credentials: bool,
+    pub deny_warnings: bool,
+}
+
+impl Common<'_> {
+    /// The query parameter that carries the session token.
+    pub(crate) fn token_param(&self) -> &'static str {
+        match self.session_token {
+            SessionToken::S3Session => "X-Amz-S3session-Token",
+            SessionToken::Signed | SessionToken::AddedAfterSigning => "X-Amz-Security-Token",
+        }
+    }
+
+    /// The header that carries the session token.
+    pub(crate) fn token_header(&self) -> &'static str {
+        match self.session_token {
+            SessionToken::S3Session => "x-amz-s3session-token",
+            SessionToken::Signed | SessionToken::AddedAfterSigning => "x-amz-security-token",
+        }
+    }
+
+    /// Whether the session token is part of the signature.
+    pub(crate) fn sign_token(&self) -> bool {
+        self.session_token != SessionToken::AddedAfterSigning
+    }
+}
+
 impl<'a> SigningParams<'a> {
+    pub(crate) fn common(&self) -> Common<'a> {
+        Common {
+            credentials: self.credentials,
+            time: self.time,
+            uri_path: self.uri_path,
+            raw_path_bytes: self.raw_path_bytes,
+            session_token: self.session_token,
+            content_sha256_header: self.content_sha256_header,
+            clamp_expiry_to_credentials: self.clamp_expiry_to_credentials,
+            deny_warnings: self.deny_warnings,
+        }
+    }
+
     /// Parameters with the defaults: the service's URI rules, a signed session token.
     pub fn new(
         credentials: &'a Credentials,

@@ -1,8 +1,8 @@
 //! Presigning: the signature in the query string.
 
 use super::output::{Presigned, SigningDetails};
-use super::params::SigningParams;
-use super::request::{Request, SessionToken};
+use super::params::{Common, SigningParams};
+use super::request::Request;
 use super::scratch::Scratch;
 use super::url::{
     canonical_uri_override, finish_presigned_url, is_auth_param, write_origin_and_path, QueryAuth,
@@ -16,31 +16,38 @@ use alloc::string::String;
 use alloc::vec::Vec;
 use core::ops::Range;
 
-/// What presigning and header signing share: the scoped key, the URL with the caller's query
-/// written in, and the caller's headers validated into `scratch` (with `host`).
-pub(super) struct Prepared {
-    pub(super) key: ScopedKey,
-    pub(super) url: String,
-    pub(super) path: Range<usize>,
-    pub(super) canonical_uri: Option<String>,
-    pub(super) scratch: Scratch,
-    pub(super) headers: Vec<(String, String)>,
+/// Headers the signer sets itself, in every scheme: a caller passing one is refused.
+const RESERVED: [&str; 5] = [
+    "host",
+    "authorization",
+    "x-amz-security-token",
+    "x-amz-s3session-token",
+    "x-amz-region-set",
+];
+
+/// Query parameters the signer sets besides [`super::AUTH_PARAMS`] (SigV4a, S3 Express).
+const OTHER_AUTH_PARAMS: [&str; 2] = ["X-Amz-Region-Set", "X-Amz-S3session-Token"];
+
+/// What presigning and header signing share: the URL with the caller's query written in, and
+/// the caller's headers validated into `scratch` (with `host`).
+pub(crate) struct Prepared {
+    pub(crate) url: String,
+    pub(crate) path: Range<usize>,
+    pub(crate) canonical_uri: Option<String>,
+    pub(crate) scratch: Scratch,
+    pub(crate) headers: Vec<(String, String)>,
 }
 
-pub(super) fn prepare(
+/// Validates `req` and writes its URL; `reserved` are headers the signer adds besides
+/// [`RESERVED`].
+pub(crate) fn prepare(
     req: &Request<'_>,
-    params: &SigningParams<'_>,
+    common: &Common<'_>,
     reserved: &[&str],
 ) -> Result<Prepared, Error> {
-    let key = ScopedKey::new(
-        params.credentials,
-        params.time,
-        params.region,
-        params.service,
-    )?;
     let mut url = String::with_capacity(256 + req.path.len() * 3);
-    let path = write_origin_and_path(&mut url, req, params.uri_path)?;
-    let canonical_uri = canonical_uri_override(req, &url[path.clone()], params);
+    let path = write_origin_and_path(&mut url, req, common.uri_path)?;
+    let canonical_uri = canonical_uri_override(req, &url[path.clone()], common);
     let mut scratch = Scratch::default();
     for (name, value) in &req.query {
         if name.is_empty() {
@@ -48,9 +55,13 @@ pub(super) fn prepare(
                 reason: "a query parameter name is empty",
             });
         }
-        if is_auth_param(name) {
+        if is_auth_param(name)
+            || OTHER_AUTH_PARAMS
+                .iter()
+                .any(|p| p.eq_ignore_ascii_case(name))
+        {
             return Err(Error::InvalidQueryParameter {
-                reason: "X-Amz-Algorithm, -Credential, -Date, -Expires, -SignedHeaders, -Security-Token and -Signature are set by the signer: remove them",
+                reason: "X-Amz-Algorithm, -Credential, -Date, -Expires, -SignedHeaders, -Security-Token, -S3session-Token, -Region-Set and -Signature are set by the signer: remove them",
             });
         }
         scratch.query.push(&mut url, name, value);
@@ -60,7 +71,11 @@ pub(super) fn prepare(
     for (name, value) in &req.headers {
         canonical::validate_header_name(name)?;
         canonical::validate_header_value(name, value)?;
-        if reserved.iter().any(|r| r.eq_ignore_ascii_case(name)) {
+        if RESERVED
+            .iter()
+            .chain(reserved)
+            .any(|r| r.eq_ignore_ascii_case(name))
+        {
             return Err(Error::ReservedHeader {
                 name: name.to_ascii_lowercase(),
             });
@@ -69,7 +84,6 @@ pub(super) fn prepare(
         headers.push((String::from(*name), String::from(*value)));
     }
     Ok(Prepared {
-        key,
         url,
         path,
         canonical_uri,
@@ -89,7 +103,13 @@ pub fn presign(
     params: &SigningParams<'_>,
     expires_in: u64,
 ) -> Result<Presigned, Error> {
-    presign_impl(request, params, expires_in, None).map(|(p, _)| p)
+    let key = ScopedKey::new(
+        params.credentials,
+        params.time,
+        params.region,
+        params.service,
+    )?;
+    presign_impl(request, params, &key, expires_in, None).map(|(p, _)| p)
 }
 
 /// [`presign`], also returning the canonical request and string to sign.
@@ -102,17 +122,17 @@ pub fn presign_with_details(
     expires_in: u64,
 ) -> Result<(Presigned, SigningDetails), Error> {
     let mut text = String::new();
-    let (p, sig) = presign_impl(request, params, expires_in, Some(&mut text))?;
-    Ok((p, details(text, params.time, request_scope(params), &sig)))
-}
-
-fn request_scope(params: &SigningParams<'_>) -> String {
-    let mut s = String::from(params.time.amz_date().date());
-    for part in [params.region, params.service, "aws4_request"] {
-        s.push('/');
-        s.push_str(part);
-    }
-    s
+    let key = ScopedKey::new(
+        params.credentials,
+        params.time,
+        params.region,
+        params.service,
+    )?;
+    let (p, sig) = presign_impl(request, params, &key, expires_in, Some(&mut text))?;
+    Ok((
+        p,
+        details(text, params.time, String::from(key.scope()), &sig),
+    ))
 }
 
 pub(crate) fn details(
@@ -136,29 +156,48 @@ pub(crate) fn details(
 fn presign_impl(
     req: &Request<'_>,
     params: &SigningParams<'_>,
+    key: &ScopedKey,
     expires_in: u64,
     details: Option<&mut String>,
 ) -> Result<(Presigned, [u8; 32]), Error> {
-    let expires_in = effective_expiry(
-        params.credentials,
-        params.time,
+    presign_with(
+        req,
+        &params.common(),
+        key.query_head(),
+        "",
         expires_in,
-        params.clamp_expiry_to_credentials,
+        details,
+        |url, scratch, auth, details| finish_presigned_url(url, scratch, key, auth, details),
+    )
+}
+
+/// Presigns `req` under any scheme: `head` and `after_expires` are its query parameters (see
+/// [`QueryAuth`]); `sign` writes the rest of the URL (e.g. [`finish_presigned_url`]) and returns
+/// the signature.
+pub(crate) fn presign_with<S>(
+    req: &Request<'_>,
+    common: &Common<'_>,
+    head: &str,
+    after_expires: &str,
+    expires_in: u64,
+    details: Option<&mut String>,
+    sign: impl FnOnce(&mut String, &mut Scratch, &QueryAuth<'_>, Option<&mut String>) -> S,
+) -> Result<(Presigned, S), Error> {
+    let expires_in = effective_expiry(
+        common.credentials,
+        common.time,
+        expires_in,
+        common.clamp_expiry_to_credentials,
     )?;
     let Prepared {
-        key,
         mut url,
         path,
         canonical_uri,
         mut scratch,
         headers,
-    } = prepare(
-        req,
-        params,
-        &["host", "authorization", "x-amz-security-token"],
-    )?;
-    let warnings = client_hazards(req, params, &url[path.clone()]);
-    if params.deny_warnings {
+    } = prepare(req, common, &[])?;
+    let warnings = client_hazards(req, common, &url[path.clone()]);
+    if common.deny_warnings {
         if let Some(w) = warnings.first() {
             return Err(Error::ClientHazard(w.clone()));
         }
@@ -169,21 +208,23 @@ fn presign_impl(
         path,
         canonical_uri: canonical_uri.as_deref(),
         payload_hash: &payload_hash,
-        key: &key,
-        time: params.time,
+        head,
+        after_expires,
+        time: common.time,
         expires_in,
-        token: params.credentials.session_token(),
+        token: common.credentials.session_token(),
         encoded_token: None,
+        token_param: common.token_param(),
         host_only: None,
-        sign_token: params.session_token == SessionToken::Signed,
+        sign_token: common.sign_token(),
     };
-    let sig = finish_presigned_url(&mut url, &mut scratch, &auth, details);
+    let sig = sign(&mut url, &mut scratch, &auth, details);
     let presigned = Presigned {
         method: String::from(req.method),
         url,
         headers,
-        signed_at: params.time,
-        expires_at: params.time.add_seconds(expires_in)?,
+        signed_at: common.time,
+        expires_at: common.time.add_seconds(expires_in)?,
         warnings,
     };
     Ok((presigned, sig))
@@ -191,9 +232,9 @@ fn presign_impl(
 
 /// The warnings of a generic presign. Dot segments and `response-*` overrides matter only for
 /// S3's URI rules: other services normalize the path, so a client's rewrite still matches.
-fn client_hazards(req: &Request<'_>, params: &SigningParams<'_>, path: &str) -> Vec<Warning> {
+fn client_hazards(req: &Request<'_>, common: &Common<'_>, path: &str) -> Vec<Warning> {
     let mut out = Vec::new();
-    if params.uri_path == UriPath::S3 {
+    if common.uri_path == UriPath::S3 {
         warnings::check_path(path, &mut out);
         for (name, value) in &req.query {
             warnings::check_s3_query(name, value, &mut out);

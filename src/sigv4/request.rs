@@ -69,6 +69,10 @@ pub enum SessionToken {
     Signed,
     /// Added to the request after signing, outside the signature.
     AddedAfterSigning,
+    /// Signed, as S3 Express One Zone wants the token of the session credentials `CreateSession`
+    /// returns: `X-Amz-S3session-Token` (presigned) or `x-amz-s3session-token` (header), in place
+    /// of `X-Amz-Security-Token`.
+    S3Session,
 }
 
 /// What a non-S3 path's bytes that a URL cannot carry (space, non-ASCII, `"<>\^`{|}`) mean.

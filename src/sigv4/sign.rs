@@ -1,13 +1,13 @@
 //! Header signing: the signature in an `Authorization` header.
 
 use super::output::{Signed, SigningDetails};
-use super::params::SigningParams;
+use super::params::{Common, SigningParams};
 use super::presign::{prepare, Prepared};
-use super::request::{Request, SessionToken};
+use super::request::Request;
 use super::scratch::Scratch;
 use crate::canonical::{self, SignedHeaders, Tee};
 use crate::encoding;
-use crate::signing::{self, ALGORITHM};
+use crate::signing::{self, ScopedKey, ALGORITHM};
 use crate::Error;
 use alloc::string::String;
 use sha2::{Digest, Sha256};
@@ -29,37 +29,63 @@ pub fn sign_with_details(
     request: &Request<'_>,
     params: &SigningParams<'_>,
 ) -> Result<(Signed, SigningDetails), Error> {
-    let req = request;
-    let reserved: &[&str] = if params.content_sha256_header {
-        &[
-            "host",
-            "authorization",
-            "x-amz-date",
-            "x-amz-security-token",
-            "x-amz-content-sha256",
-        ]
+    let key = ScopedKey::new(
+        params.credentials,
+        params.time,
+        params.region,
+        params.service,
+    )?;
+    let scheme = HeaderScheme {
+        algorithm: ALGORITHM,
+        scope: key.scope(),
+        region_set: None,
+    };
+    sign_with(request, &params.common(), &scheme, |hash| {
+        let sig = key.sign_hash(params.time.amz_date().as_str(), hash);
+        String::from(encoding::hex_str(&encoding::hex32(&sig)))
+    })
+}
+
+/// What an `Authorization` header names besides the signature.
+pub(crate) struct HeaderScheme<'a> {
+    /// `AWS4-HMAC-SHA256` or `AWS4-ECDSA-P256-SHA256`.
+    pub algorithm: &'static str,
+    /// The credential scope.
+    pub scope: &'a str,
+    /// SigV4a: the signed `x-amz-region-set` header's value.
+    pub region_set: Option<&'a str>,
+}
+
+/// Signs `req` with an `Authorization` header under any scheme: `sign` gets the SHA-256 of the
+/// canonical request and returns the hex signature.
+pub(crate) fn sign_with(
+    req: &Request<'_>,
+    common: &Common<'_>,
+    scheme: &HeaderScheme<'_>,
+    sign: impl FnOnce(&[u8; 32]) -> String,
+) -> Result<(Signed, SigningDetails), Error> {
+    let reserved: &[&str] = if common.content_sha256_header {
+        &["x-amz-date", "x-amz-content-sha256"]
     } else {
-        &[
-            "host",
-            "authorization",
-            "x-amz-date",
-            "x-amz-security-token",
-        ]
+        &["x-amz-date"]
     };
     let Prepared {
-        key,
         url,
         path,
         canonical_uri,
         mut scratch,
         headers: mut out,
-    } = prepare(req, params, reserved)?;
-    let amz = params.time.amz_date();
+    } = prepare(req, common, reserved)?;
+    let amz = common.time.amz_date();
     let payload_hash = req.payload.hash()?;
-    let token = params.credentials.session_token();
+    let token = common.credentials.session_token();
     scratch.headers.push_valid("x-amz-date", amz.as_str());
     out.push((String::from("x-amz-date"), String::from(amz.as_str())));
-    if params.content_sha256_header {
+    if let Some(set) = scheme.region_set {
+        scratch.headers.push_valid("x-amz-region-set", set);
+        out.push((String::from("x-amz-region-set"), String::from(set)));
+    }
+    if common.content_sha256_header {
         scratch
             .headers
             .push_valid("x-amz-content-sha256", &payload_hash);
@@ -69,10 +95,11 @@ pub fn sign_with_details(
         ));
     }
     if let Some(t) = token {
-        if params.session_token == SessionToken::Signed {
-            scratch.headers.push_valid("x-amz-security-token", t);
+        let name = common.token_header();
+        if common.sign_token() {
+            scratch.headers.push_valid(name, t);
         }
-        out.push((String::from("x-amz-security-token"), String::from(t)));
+        out.push((String::from(name), String::from(t)));
     }
     let Scratch {
         query,
@@ -83,7 +110,7 @@ pub fn sign_with_details(
     headers.sort();
     headers.write_signed(signed);
     let mut text = String::new();
-    let hash = {
+    let hash: [u8; 32] = {
         let uri = canonical_uri.as_deref().unwrap_or(&url[path]);
         let mut tee = Tee {
             hasher: Sha256::new(),
@@ -99,22 +126,22 @@ pub fn sign_with_details(
             signed,
             &payload_hash,
         );
-        tee.hasher.finalize()
+        tee.hasher.finalize().into()
     };
-    let sig = key.sign_hash(amz.as_str(), &hash.into());
-    let signature = String::from(encoding::hex_str(&encoding::hex32(&sig)));
-    let mut authorization = String::with_capacity(64 + key.scope().len() + signed.len() + 64);
-    authorization.push_str(ALGORITHM);
+    let signature = sign(&hash);
+    let mut authorization =
+        String::with_capacity(64 + scheme.scope.len() + signed.len() + signature.len());
+    authorization.push_str(scheme.algorithm);
     authorization.push_str(" Credential=");
-    authorization.push_str(params.credentials.access_key_id());
+    authorization.push_str(common.credentials.access_key_id());
     authorization.push('/');
-    authorization.push_str(key.scope());
+    authorization.push_str(scheme.scope);
     authorization.push_str(", SignedHeaders=");
     authorization.push_str(signed);
     authorization.push_str(", Signature=");
     authorization.push_str(&signature);
     out.push((String::from("authorization"), authorization));
-    let sts = signing::string_to_sign(amz.as_str(), key.scope(), &hash.into());
+    let sts = signing::string_to_sign_for(scheme.algorithm, amz.as_str(), scheme.scope, &hash);
     let details = SigningDetails {
         canonical_request: text,
         string_to_sign: sts,

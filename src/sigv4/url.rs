@@ -1,7 +1,7 @@
 //! Presigned URL assembly: origin, path, the caller's query and the `X-Amz-*` authentication
 //! parameters, hashed in canonical order as they are written.
 
-use super::params::SigningParams;
+use super::params::Common;
 use super::request::{RawPathBytes, Request};
 use super::scratch::Scratch;
 use super::validate::{validate_host, validate_method};
@@ -52,12 +52,20 @@ pub(crate) struct QueryAuth<'a> {
     /// The canonical URI when it differs from the URL path.
     pub canonical_uri: Option<&'a str>,
     pub payload_hash: &'a str,
-    pub key: &'a ScopedKey,
+    /// `X-Amz-Algorithm=...&X-Amz-Credential=...&X-Amz-Date=YYYYMMDDT`: the scheme's
+    /// parameters up to the time of day ([`ScopedKey::query_head`] for SigV4).
+    pub head: &'a str,
+    /// Parameters that sort between `X-Amz-Expires` and the token, written `&Name=value`
+    /// (SigV4a's `&X-Amz-Region-Set=...`), or empty.
+    pub after_expires: &'a str,
     pub time: Timestamp,
     pub expires_in: u64,
     pub token: Option<&'a str>,
     /// `token` already percent-encoded, when the caller keeps it (it is encoded here otherwise).
     pub encoded_token: Option<&'a str>,
+    /// `X-Amz-Security-Token`, or S3 Express One Zone's `X-Amz-S3session-Token`: both sort
+    /// after `X-Amz-Region-Set` and before `X-Amz-SignedHeaders`.
+    pub token_param: &'static str,
     /// `Some(host)` when `host` is the only signed header (and `scratch.headers` is unused): the
     /// lower-case, canonical value.
     pub host_only: Option<&'a str>,
@@ -74,14 +82,54 @@ fn push_time_of_day(url: &mut String, t: Timestamp) {
     url.push('Z');
 }
 
-/// Finishes a presigned URL in `url`: the caller has written `scheme://host/path` and its own
+/// Finishes a SigV4 presigned URL in `url` ([`write_presigned_query`], then the HMAC signature
+/// with `key`, whose string-to-sign state per second `scratch` keeps); returns the signature.
+pub(crate) fn finish_presigned_url(
+    url: &mut String,
+    scratch: &mut Scratch,
+    key: &ScopedKey,
+    auth: &QueryAuth<'_>,
+    details: Option<&mut String>,
+) -> [u8; 32] {
+    debug_assert!(key.covers(auth.time));
+    debug_assert_eq!(auth.head, key.query_head());
+    let hash = write_presigned_query(url, scratch, auth, details);
+    let sts = &mut scratch.sts;
+    let state = match sts {
+        Some(s) => {
+            if s.second() != auth.time.unix() {
+                s.refresh(key, auth.time);
+            }
+            s
+        }
+        None => sts.insert(key.sts_state(auth.time)),
+    };
+    let sig = state.sign(&hash);
+    append_signature(url, auth, encoding::hex_str(&encoding::hex32(&sig)));
+    sig
+}
+
+/// Ends a presigned URL: the session token when it is not signed, then `X-Amz-Signature`.
+pub(crate) fn append_signature(url: &mut String, auth: &QueryAuth<'_>, signature_hex: &str) {
+    if let (Some(token), false) = (auth.token, auth.sign_token) {
+        url.push('&');
+        url.push_str(auth.token_param);
+        url.push('=');
+        encoding::encode_str_into(url, token, encoding::Component::Query);
+    }
+    url.push_str("&X-Amz-Signature=");
+    url.push_str(signature_hex);
+}
+
+/// Writes the `X-Amz-*` parameters of a presigned URL but the signature into `url`, and returns
+/// the SHA-256 of the canonical request: the caller has written `scheme://host/path` and its own
 /// query parameters (through `scratch.query`), and put every signed header, `host` included, in
-/// `scratch.headers`. Appends the `X-Amz-*` parameters and the signature; returns the signature.
+/// `scratch.headers`. The signer then appends the signature ([`append_signature`]).
 ///
 /// The `X-Amz-*` parameters are written in the order AWS's own SDKs use (`X-Amz-SignedHeaders`
-/// before `X-Amz-Security-Token`); the canonical query is then taken from the URL as a few
-/// slices, and the canonical request, written out in `scratch.canonical`, is hashed in one call.
-pub(crate) fn finish_presigned_url(
+/// before the token); the canonical query is then taken from the URL as a few slices, and the
+/// canonical request, written out in `scratch.canonical`, is hashed in one call.
+pub(crate) fn write_presigned_query(
     url: &mut String,
     scratch: &mut Scratch,
     auth: &QueryAuth<'_>,
@@ -93,10 +141,8 @@ pub(crate) fn finish_presigned_url(
         signed,
         canonical,
         expires,
-        sts,
+        ..
     } = scratch;
-    let key = auth.key;
-    debug_assert!(key.covers(auth.time));
     let (signed, signed_headers): (&str, _) = match auth.host_only {
         Some(host) => ("host", SignedHeaders::Host(host)),
         None => {
@@ -108,9 +154,9 @@ pub(crate) fn finish_presigned_url(
     };
     let caller_params = query.len();
     url.push(if caller_params == 0 { '?' } else { '&' });
-    // X-Amz-Algorithm, -Credential, -Date and -Expires: sorted, and adjacent in the URL.
+    // X-Amz-Algorithm, -Credential, -Date, -Expires (and -Region-Set): sorted, and adjacent.
     let head = url.len();
-    url.push_str(key.query_head());
+    url.push_str(auth.head);
     push_time_of_day(url, auth.time);
     if expires.0 != auth.expires_in || expires.1.is_empty() {
         let mut num = [0u8; 20];
@@ -120,6 +166,7 @@ pub(crate) fn finish_presigned_url(
         expires.0 = auth.expires_in;
     }
     url.push_str(&expires.1);
+    url.push_str(auth.after_expires);
     let head_end = url.len();
     if auth.host_only.is_some() {
         url.push_str("&X-Amz-SignedHeaders=host");
@@ -131,7 +178,9 @@ pub(crate) fn finish_presigned_url(
     let token_param = match (auth.token, auth.sign_token) {
         (Some(token), true) => {
             let t0 = url.len() + 1;
-            url.push_str("&X-Amz-Security-Token=");
+            url.push('&');
+            url.push_str(auth.token_param);
+            url.push('=');
             match auth.encoded_token {
                 Some(encoded) => url.push_str(encoded),
                 None => encoding::encode_str_into(url, token, encoding::Component::Query),
@@ -171,7 +220,7 @@ pub(crate) fn finish_presigned_url(
                 // Canonical order without sorting: the head, the token, the signed headers.
                 query.record_in_order(head, head + "X-Amz-Algorithm".len(), head_end);
                 if let Some(t) = &token_param {
-                    query.record_in_order(t.start, t.start + "X-Amz-Security-Token".len(), t.end);
+                    query.record_in_order(t.start, t.start + auth.token_param.len(), t.end);
                 }
                 query.record_in_order(
                     signed_param.start,
@@ -201,23 +250,7 @@ pub(crate) fn finish_presigned_url(
     if let Some(text) = details {
         text.push_str(canonical);
     }
-    let state = match sts {
-        Some(s) => {
-            if s.second() != auth.time.unix() {
-                s.refresh(key, auth.time);
-            }
-            s
-        }
-        None => sts.insert(key.sts_state(auth.time)),
-    };
-    let sig = state.sign(&hash);
-    if let (Some(token), false) = (auth.token, auth.sign_token) {
-        url.push_str("&X-Amz-Security-Token=");
-        encoding::encode_str_into(url, token, encoding::Component::Query);
-    }
-    url.push_str("&X-Amz-Signature=");
-    url.push_str(encoding::hex_str(&encoding::hex32(&sig)));
-    sig
+    hash
 }
 
 /// Writes `scheme://host` and the URL path; returns the path's range.
@@ -246,9 +279,9 @@ pub(super) fn write_origin_and_path(
 pub(super) fn canonical_uri_override(
     req: &Request<'_>,
     url_path: &str,
-    params: &SigningParams<'_>,
+    common: &Common<'_>,
 ) -> Option<String> {
-    match (params.uri_path, params.raw_path_bytes) {
+    match (common.uri_path, common.raw_path_bytes) {
         (UriPath::S3, _) => None,
         // The path as the URL sends it, with the bytes a URL cannot carry already escaped.
         (UriPath::Normalized, RawPathBytes::Escape) => {

@@ -9,9 +9,11 @@
 
 mod key;
 mod region_set;
+mod sign;
 
 pub use key::{Signature, SigningKey, VerifyingKey};
 pub use region_set::{RegionSet, MAX_REGION_SET_LEN};
+pub use sign::{presign, presign_with_details, sign, sign_with_details, SigningParams};
 
 /// The SigV4a algorithm name.
 pub const ALGORITHM: &str = "AWS4-ECDSA-P256-SHA256";

@@ -3,6 +3,9 @@
 //! session credentials `CreateSession` returns, whose token travels as `X-Amz-S3session-Token`
 //! instead of `X-Amz-Security-Token`.
 
+/// The signing name of S3 Express One Zone (zonal endpoints and `CreateSession`).
+pub const SIGNING_NAME: &str = "s3express";
+
 mod name;
 mod session_response;
 

@@ -26,19 +26,21 @@ pub(crate) mod url;
 mod validate;
 
 pub use output::{Presigned, Signed, SigningDetails};
+#[cfg(feature = "sigv4a")]
 pub(crate) use params::Common;
 pub use params::SigningParams;
 pub use payload::{Payload, PAYLOAD_LITERALS};
 pub(crate) use presign::details;
+#[cfg(feature = "sigv4a")]
 pub(crate) use presign::presign_with;
 pub use presign::{presign, presign_with_details};
 pub use request::{RawPathBytes, Request, SessionToken};
 pub(crate) use scratch::Scratch;
 pub use sign::{sign, sign_with_details};
+#[cfg(feature = "sigv4a")]
 pub(crate) use sign::{sign_with, HeaderScheme};
-pub(crate) use url::{
-    append_signature, finish_presigned_url, is_auth_param, write_presigned_query, QueryAuth,
-    AUTH_PARAMS,
-};
+#[cfg(feature = "sigv4a")]
+pub(crate) use url::{append_signature, write_presigned_query};
+pub(crate) use url::{finish_presigned_url, is_auth_param, QueryAuth, AUTH_PARAMS};
 pub use validate::MAX_EXPIRES;
 pub(crate) use validate::{effective_expiry, validate_host, validate_method};

@@ -251,3 +251,20 @@ fn batch_lines_carry_their_warnings_and_deny_refuses_the_line() {
     );
     assert!(lines[1]["url"].is_string());
 }
+
+#[test]
+fn download_as_signs_an_rfc_8187_content_disposition() {
+    let r = presign(&[
+        "s3://bkt/r/1.png",
+        "--download-as",
+        "caf\u{e9} \"1\".png",
+        "--json",
+    ]);
+    let v: serde_json::Value = serde_json::from_str(r.ok()).unwrap();
+    let url = v["url"].as_str().unwrap();
+    assert!(
+        url.contains("response-content-disposition=attachment%3B%20filename%3D%22cafe%20_1_.png%22%3B%20filename%2A%3DUTF-8%27%27caf%25C3%25A9%2520%25221%2522.png&"),
+        "{url}"
+    );
+    assert_eq!(v["warnings"], serde_json::json!([]));
+}

@@ -187,6 +187,10 @@ class World:
         self.pages = PageServer(os.path.join(HERE, "page"), self.backend).start()
         self.driver = Chromedriver.start(self.s3.dir)
         self.browser = self.driver.session()
+        self.home()
+
+    def home(self):
+        """Back to the suite's page (whose client.js the tests call)."""
         self.browser.get(self.pages.url("index.html"))
 
     def close(self):

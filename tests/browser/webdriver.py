@@ -208,6 +208,10 @@ class Session:
             raise WebDriverError(f"{function} failed in the page: {answer['error']}")
         return answer["ok"]
 
+    def cdp(self, command, **params):
+        """Runs a Chrome DevTools Protocol command (chromedriver's goog/cdp/execute)."""
+        return self._call("POST", "/goog/cdp/execute", {"cmd": command, "params": params})
+
     def find(self, css):
         value = self._call("POST", "/element", {"using": "css selector", "value": css})
         return Element(self, value[ELEMENT])

@@ -35,6 +35,11 @@ pub struct S3Args {
     /// response-content-disposition=attachment.
     #[arg(long, value_name = "NAME=VALUE", value_parser = parse_kv)]
     pub query: Vec<(String, String)>,
+    /// GET: make browsers save the object under this file name (any Unicode): signs
+    /// response-content-disposition as `attachment; filename="ASCII"; filename*=UTF-8''...`
+    /// (RFC 6266/8187).
+    #[arg(long, value_name = "FILE_NAME")]
+    pub download_as: Option<String>,
     /// Print a ready curl command instead of the URL.
     #[arg(long, conflicts_with = "json")]
     pub curl: bool,
@@ -67,6 +72,9 @@ pub fn run(a: S3Args) -> Result<()> {
     }
     for (name, value) in &a.query {
         req = req.query(name.as_str(), value.as_str());
+    }
+    if let Some(name) = &a.download_as {
+        req = req.download_as(name);
     }
     req = req
         .clamp_expiry_to_credentials(a.common.clamp_expiry)

@@ -547,3 +547,112 @@ fn aws_sigv4a_test_suite() {
     eprintln!("aws-sigv4a-suite: {variants} variants, {checks} values checked");
     assert_eq!(variants, 76);
 }
+
+/// S3 Express One Zone against botocore (`vectors/botocore-s3express.json`, recorded offline by
+/// `vectors/gen_botocore_express.py`): the signed CreateSession request, the session credentials
+/// read from its response, presigned GET/PUT URLs byte for byte, and header-signed requests with
+/// `x-amz-s3session-token`, all as botocore made them.
+#[test]
+fn botocore_s3_express() {
+    use presign::s3::express::{create_session, parse_create_session_response, SessionMode};
+    use presign::s3::Bucket;
+    let doc = load("botocore-s3express.json");
+    assert!(doc["license"].as_str().is_some());
+    let mut kinds = BTreeMap::new();
+    for v in doc["cases"].as_array().unwrap() {
+        let name = s(&v["name"]);
+        let time = Timestamp::parse_rfc3339(s(&v["time"])).unwrap();
+        let a = &v["account_credentials"];
+        let mut account =
+            Credentials::new(s(&a["access_key_id"]), s(&a["secret_access_key"])).unwrap();
+        if let Some(t) = a["session_token"].as_str() {
+            account = account.with_session_token(t).unwrap();
+        }
+        let bucket = Bucket::directory(s(&v["bucket"]), s(&v["region"])).unwrap();
+        let cs = &v["create_session"];
+        let mode = match v["params"]["SessionMode"].as_str() {
+            Some("ReadOnly") => SessionMode::ReadOnly,
+            None => SessionMode::ReadWrite,
+            Some(other) => panic!("{other}"),
+        };
+        let ours = create_session(&bucket, &account, time, mode).unwrap();
+        assert_eq!(ours.method, s(&cs["method"]), "{name}");
+        // botocore writes `?session`, we write `?session=`: the same canonical query (`session=`).
+        assert_eq!(format!("{}=", s(&cs["url"])), ours.url, "{name}");
+        let header = |h: &[(String, String)], n: &str| {
+            h.iter().find(|(k, _)| k == n).map(|(_, v)| v.clone())
+        };
+        assert_eq!(
+            header(&ours.headers, "authorization").as_deref(),
+            Some(s(&cs["authorization"])),
+            "{name}: CreateSession Authorization"
+        );
+        for pair in cs["signed_headers"].as_array().unwrap() {
+            assert_eq!(
+                header(&ours.headers, s(&pair[0])).as_deref(),
+                Some(s(&pair[1])),
+                "{name}: CreateSession header {}",
+                s(&pair[0])
+            );
+        }
+        let session = parse_create_session_response(s(&v["create_session_response"])).unwrap();
+        let exp = &v["expected"];
+        let kind = s(&v["kind"]);
+        *kinds.entry(kind.to_string()).or_insert(0) += 1;
+        match kind {
+            "presign" => {
+                let key = s(&v["key"]);
+                let expires = v["expires_in"].as_u64().unwrap();
+                let mut req = match s(&v["operation"]) {
+                    "get_object" => bucket.get_object(key),
+                    "put_object" => bucket.put_object(key),
+                    other => panic!("{other}"),
+                };
+                if let Some(cd) = v["params"]["ResponseContentDisposition"].as_str() {
+                    req = req.response_content_disposition(cd);
+                }
+                if let Some(ct) = v["params"]["ContentType"].as_str() {
+                    req = req.content_type(ct);
+                }
+                let (p, d) = req.presign_with_details(&session, time, expires).unwrap();
+                assert_eq!(p.url, s(&exp["url"]), "{name}: URL");
+                assert_eq!(d.canonical_request, s(&exp["canonical_request"]), "{name}");
+            }
+            "header" => {
+                let (host, path, _) = url_parts(s(&exp["url"]));
+                let mine = [
+                    "x-amz-date",
+                    "x-amz-content-sha256",
+                    "x-amz-s3session-token",
+                ];
+                let extra: Vec<(&str, &str)> = exp["signed_headers"]
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .map(|p| (s(&p[0]), s(&p[1])))
+                    .filter(|(n, _)| !mine.contains(n))
+                    .collect();
+                let mut req = Request::new(s(&exp["method"]), host, path);
+                req.headers = extra;
+                let mut params = SigningParams::new(&session, s(&v["region"]), "s3express", time);
+                params.session_token = SessionToken::S3Session;
+                params.content_sha256_header = true;
+                let (signed, d) = sigv4::sign_with_details(&req, &params).unwrap();
+                assert_eq!(d.canonical_request, s(&exp["canonical_request"]), "{name}");
+                assert_eq!(
+                    header(&signed.headers, "authorization").as_deref(),
+                    Some(s(&exp["authorization"])),
+                    "{name}: Authorization"
+                );
+                assert_eq!(
+                    header(&signed.headers, "x-amz-s3session-token").as_deref(),
+                    session.session_token()
+                );
+            }
+            "create_session" => assert!(exp.is_null()),
+            other => panic!("kind {other}"),
+        }
+    }
+    eprintln!("botocore-s3express: {kinds:?}");
+    assert_eq!(kinds.values().sum::<usize>(), 23);
+}

@@ -142,6 +142,20 @@ impl Bucket {
         })
     }
 
+    /// A bucket reached virtual-hosted style at `https://{host}` (hosts of their own: access
+    /// points, directory buckets' zonal endpoints). `endpoint` carries the region and signing name.
+    pub(crate) fn at_own_host(name: &str, mut endpoint: Endpoint, host: &str) -> Self {
+        endpoint.addressing = AddressingStyle::VirtualHosted;
+        Bucket {
+            name: name.into(),
+            endpoint,
+            origin: format!("https://{host}"),
+            host_start: "https://".len(),
+            path_prefix: String::new(),
+            virtual_hosted: true,
+        }
+    }
+
     /// The bucket name.
     pub fn name(&self) -> &str {
         &self.name

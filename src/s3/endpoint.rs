@@ -42,7 +42,7 @@ pub struct Endpoint {
     pub(super) addressing: AddressingStyle,
 }
 
-pub(super) fn partition_suffix(region: &str) -> &'static str {
+pub(crate) fn partition_suffix(region: &str) -> &'static str {
     if region.starts_with("cn-") {
         "amazonaws.com.cn"
     } else {

@@ -4,17 +4,17 @@
 #![warn(missing_docs)]
 
 extern crate alloc;
-#[cfg(feature = "std")]
+#[cfg(any(feature = "std", test))]
 extern crate std;
 
-pub mod canonical;
+mod canonical;
 pub mod content_disposition;
-pub mod credentials;
+mod credentials;
 pub mod diagnose;
-pub mod encoding;
+mod encoding;
 mod error;
 pub mod s3;
-pub mod signing;
+mod signing;
 pub mod sigv4;
 #[cfg(feature = "sigv4a")]
 pub mod sigv4a;

@@ -16,11 +16,12 @@
 //!
 //! `cargo test --test e2e_verdicts -- --nocapture` prints the whole table.
 
+#[path = "common/oracle.rs"]
+mod oracle;
 #[path = "common/s3s.rs"]
 mod s3s;
 
 use presign::s3::{AddressingStyle, Bucket, Endpoint};
-use presign::signing::{self, SigningKey};
 use presign::verify::{Request, Verifier};
 use presign::{sigv4, Credentials, Payload, Timestamp};
 use s3s::S3sServer;
@@ -223,7 +224,7 @@ fn our_verdict(case: &Case) -> (String, String) {
         .target
         .split_once('?')
         .unwrap_or((case.target.as_str(), ""));
-    let body_hash = signing::sha256_hex(&case.body);
+    let body_hash = oracle::sha256_hex(&case.body);
     let request = Request::new(case.method, &case.host, path, query)
         .headers(wire.iter().map(|(n, v)| (*n, v.as_str())))
         .payload_hash(&body_hash);
@@ -301,10 +302,9 @@ fn hand_signed_get(
     let canonical_request = format!("GET\n{path}\n{query}\nhost:{host}\n\nhost\nUNSIGNED-PAYLOAD");
     let string_to_sign = format!(
         "AWS4-HMAC-SHA256\n{amz_date}\n{scope}\n{}",
-        signing::sha256_hex(canonical_request.as_bytes())
+        oracle::sha256_hex(canonical_request.as_bytes())
     );
-    let key = SigningKey::derive(secret, scope_date, REGION, "s3");
-    let signature = hex::encode(key.sign(string_to_sign.as_bytes()));
+    let signature = oracle::sign_hex(secret, scope_date, REGION, "s3", &string_to_sign);
     format!("http://{host}{path}?{query}&X-Amz-Signature={signature}")
 }
 

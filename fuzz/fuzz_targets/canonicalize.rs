@@ -12,9 +12,7 @@ mod common;
 use arbitrary::Arbitrary;
 use common::*;
 use libfuzzer_sys::fuzz_target;
-use presign::canonical::{self, UriPath};
-use presign::encoding;
-use presign::sigv4::{self, Payload, Request, SessionToken, SigningParams};
+use presign::sigv4::{self, Payload, Request, SessionToken, SigningParams, UriPath};
 use presign::{Credentials, Timestamp};
 use std::collections::BTreeSet;
 
@@ -154,13 +152,13 @@ fn check_presign(req: &Request<'_>, params: &SigningParams<'_>, expires: u64) {
     assert_eq!(sts[1], params.time.amz_date().as_str());
     assert_eq!(
         sts[3],
-        presign::signing::sha256_hex(d.canonical_request.as_bytes())
+        sha256_hex(d.canonical_request.as_bytes())
     );
     let payload_hash: String = match req.payload {
-        Payload::Empty => presign::signing::EMPTY_SHA256.into(),
+        Payload::Empty => EMPTY_SHA256.into(),
         Payload::Unsigned => "UNSIGNED-PAYLOAD".into(),
         Payload::Hash(h) => h.into(),
-        Payload::Bytes(b) => presign::signing::sha256_hex(b),
+        Payload::Bytes(b) => sha256_hex(b),
     };
     let names = header_names([], req);
     let lines = check_canonical_request(&d.canonical_request, req.method, &names, &payload_hash);
@@ -170,15 +168,15 @@ fn check_presign(req: &Request<'_>, params: &SigningParams<'_>, expires: u64) {
         UriPath::S3 => {
             assert_eq!(lines[1], path);
             assert_eq!(
-                &*encoding::decode(path),
-                &*encoding::decode(req.path),
+                &*decode(path),
+                &*decode(req.path),
                 "S3 path bytes kept"
             );
         }
         // Other services: the path as the URL sends it, normalized, then encoded again.
         UriPath::Normalized => assert_eq!(
             lines[1],
-            canonical::canonical_uri(path, UriPath::Normalized)
+            normalized_canonical_uri(path)
         ),
     }
     // The URL carries exactly the signed query, plus the signature (and an unsigned token).
@@ -199,7 +197,7 @@ fn check_presign(req: &Request<'_>, params: &SigningParams<'_>, expires: u64) {
     };
     assert_eq!(url_pairs, canon, "URL query vs canonical query");
     // The caller's parameters come back decoded, in order, ahead of the X-Amz-* ones.
-    let decoded = encoding::parse_query(query);
+    let decoded = parse_query(query);
     let mine: Vec<(&str, &str)> = decoded
         .iter()
         .take(req.query.len())

@@ -12,7 +12,6 @@ mod common;
 use arbitrary::Arbitrary;
 use common::*;
 use libfuzzer_sys::fuzz_target;
-use presign::encoding;
 use presign::s3::{AddressingStyle, Bucket, Endpoint, Method, Presigner};
 use presign::{Credentials, Timestamp};
 
@@ -161,7 +160,7 @@ fuzz_target!(|data: &[u8]| {
         bucket.path_prefix().as_bytes().to_vec()
     };
     assert_eq!(
-        &*encoding::decode(path),
+        &*decode(path),
         &expected[..],
         "key bytes in {url}"
     );

@@ -15,5 +15,6 @@ mod uri;
 pub(crate) use headers::{validate_header_name, validate_header_value, Headers};
 pub(crate) use query::QueryWriter;
 pub(crate) use request::{write_canonical_request, SignedHeaders, Tee};
-pub use uri::{canonical_uri, normalize_path, UriPath};
+pub(crate) use uri::canonical_uri;
+pub use uri::UriPath;
 pub(crate) use uri::{validate_path, write_url_path};

@@ -1,7 +1,7 @@
 use super::headers::Headers;
 use super::query::QueryWriter;
 use super::request::Tee;
-use super::uri::{normalize_path, validate_path};
+use super::uri::{canonical_uri, normalize_path, validate_path, UriPath};
 use crate::Error;
 use alloc::string::String;
 use sha2::{Digest, Sha256};
@@ -101,4 +101,17 @@ fn path_validation() {
     assert!(validate_path("a").is_err());
     assert!(validate_path("/a\nb").is_err());
     validate_path("/").unwrap();
+}
+
+#[test]
+fn canonical_uri_of_s3_and_normalized_paths() {
+    assert_eq!(
+        canonical_uri("/a b/%2B/../c", UriPath::S3),
+        "/a%20b/%2B/../c"
+    );
+    assert_eq!(
+        canonical_uri("/test/@x/JBD%3D", UriPath::Normalized),
+        "/test/%40x/JBD%253D"
+    );
+    assert_eq!(canonical_uri("//example//..", UriPath::Normalized), "/");
 }

@@ -72,13 +72,6 @@ pub fn normalize_path(path: &str) -> String {
 }
 
 /// The canonical URI of `path` under `rules`.
-///
-/// ```
-/// use presign::canonical::{canonical_uri, UriPath};
-/// assert_eq!(canonical_uri("/a b/%2B/../c", UriPath::S3), "/a%20b/%2B/../c");
-/// assert_eq!(canonical_uri("/test/@x/JBD%3D", UriPath::Normalized), "/test/%40x/JBD%253D");
-/// assert_eq!(canonical_uri("//example//..", UriPath::Normalized), "/");
-/// ```
 pub fn canonical_uri(path: &str, rules: UriPath) -> String {
     let mut out = String::with_capacity(path.len() + 16);
     match rules {

@@ -34,7 +34,7 @@ pub use compare::diagnose;
 pub use finding::{Change, Finding, Severity, Which};
 pub use input::{Context, Intended, Sent};
 pub use intrinsic::diagnose_url;
-pub use s3_error::{xml_unescape, S3ErrorBody, MAX_ERROR_BODY};
+pub use s3_error::{S3ErrorBody, MAX_ERROR_BODY};
 pub use signing_diff::{
     compare_signing, explain_signature_mismatch, Component, LineDifference, SigningDiff, Text,
 };

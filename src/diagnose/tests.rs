@@ -56,3 +56,15 @@ fn unescapes_xml() {
     );
     assert_eq!(from_hex_bytes("47 45 54 0a").as_deref(), Some("GET\n"));
 }
+
+#[test]
+fn xml_entities() {
+    assert_eq!(
+        xml_unescape("GET\n/a&amp;b\nx=&quot;1&quot;&#10;&#x41;&lt;&gt;&apos;"),
+        "GET\n/a&b\nx=\"1\"\nA<>'"
+    );
+    assert_eq!(
+        xml_unescape("&unknown; & &#xZZ; &#1114112;"),
+        "&unknown; & &#xZZ; &#1114112;"
+    );
+}

@@ -55,14 +55,10 @@ mod request;
 mod tests;
 
 pub use bucket::Bucket;
-pub use bucket_name::{is_virtual_hostable, validate_bucket_name};
+pub use bucket_name::validate_bucket_name;
 pub use endpoint::{AddressingStyle, Endpoint};
 pub use key::{validate_key, MAX_KEY_LEN};
 pub use method::Method;
 pub use post::{PostForm, PostPolicy, PostRejection, PostVerifier, PresignedPost};
 pub use presigner::{Presigner, Validity};
 pub use request::S3Request;
-
-/// The former path of [`post`], kept while code moves to the new one.
-#[doc(hidden)]
-pub use post as post_policy;

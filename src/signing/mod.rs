@@ -20,10 +20,9 @@ mod string_to_sign;
 #[cfg(test)]
 mod tests;
 
-pub use digest::{constant_time_eq, sha256, sha256_hex, EMPTY_SHA256, UNSIGNED_PAYLOAD};
-pub use key::SigningKey;
-pub use scope::{validate_region, validate_service};
-pub use scoped_key::ScopedKey;
+pub(crate) use digest::{constant_time_eq, sha256, sha256_hex, EMPTY_SHA256, UNSIGNED_PAYLOAD};
+pub(crate) use key::SigningKey;
+pub(crate) use scope::{validate_region, validate_service};
+pub(crate) use scoped_key::ScopedKey;
 pub(crate) use scoped_key::StsState;
-pub(crate) use string_to_sign::string_to_sign_for;
-pub use string_to_sign::{string_to_sign, ALGORITHM};
+pub(crate) use string_to_sign::{string_to_sign, string_to_sign_for, ALGORITHM};

@@ -23,8 +23,6 @@ pub struct ScopedKey {
     /// `X-Amz-Algorithm=AWS4-HMAC-SHA256&X-Amz-Credential=...&X-Amz-Date=YYYYMMDDT`: the start
     /// of every presigned query signed with this key, up to the time of day.
     query_head: String,
-    /// The `X-Amz-Credential` value within `query_head`.
-    credential: core::ops::Range<usize>,
     region_len: usize,
     service_len: usize,
 }
@@ -58,11 +56,9 @@ impl ScopedKey {
         query_head.push_str("X-Amz-Algorithm=");
         query_head.push_str(ALGORITHM);
         query_head.push_str("&X-Amz-Credential=");
-        let c0 = query_head.len();
         encoding::encode_str_into(&mut query_head, akid, Component::Query);
         query_head.push_str("%2F");
         encoding::encode_str_into(&mut query_head, &scope, Component::Query);
-        let credential = c0..query_head.len();
         query_head.push_str("&X-Amz-Date=");
         query_head.push_str(amz.date());
         query_head.push('T');
@@ -71,7 +67,6 @@ impl ScopedKey {
             mac,
             scope,
             query_head,
-            credential,
             region_len: region.len(),
             service_len: service.len(),
         })
@@ -96,11 +91,6 @@ impl ScopedKey {
     pub fn service(&self) -> &str {
         let s = 9 + self.region_len + 1;
         &self.scope[s..s + self.service_len]
-    }
-
-    /// The `X-Amz-Credential` value, URL-encoded: `AKID%2FYYYYMMDD%2Fregion%2Fservice%2Faws4_request`.
-    pub fn credential_query(&self) -> &str {
-        &self.query_head[self.credential.clone()]
     }
 
     /// `X-Amz-Algorithm=AWS4-HMAC-SHA256&X-Amz-Credential=...&X-Amz-Date=YYYYMMDDT`: what every

@@ -5,6 +5,7 @@ use super::scoped_key::ScopedKey;
 use crate::{Credentials, Error, Timestamp};
 
 use alloc::format;
+use alloc::string::String;
 
 #[test]
 fn derives_the_documented_post_example_key() {
@@ -48,8 +49,8 @@ fn scoped_key_parts() {
     assert_eq!(k.region(), "us-east-1");
     assert_eq!(k.service(), "s3");
     assert_eq!(
-        k.credential_query(),
-        "AKIAIOSFODNN7EXAMPLE%2F20130524%2Fus-east-1%2Fs3%2Faws4_request"
+        k.query_head(),
+        "X-Amz-Algorithm=AWS4-HMAC-SHA256&X-Amz-Credential=AKIAIOSFODNN7EXAMPLE%2F20130524%2Fus-east-1%2Fs3%2Faws4_request&X-Amz-Date=20130524T"
     );
     assert!(k.covers(t.add_seconds(86_399).unwrap()));
     assert!(!k.covers(t.add_seconds(86_400).unwrap()));
@@ -84,4 +85,100 @@ fn constant_time_eq_compares() {
     assert!(constant_time_eq(b"abc", b"abc"));
     assert!(!constant_time_eq(b"abc", b"abd"));
     assert!(!constant_time_eq(b"abc", b"ab"));
+}
+
+// Moved from tests/hardening.rs when SigningKey and ScopedKey became private.
+
+const SECRET: &str = "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY";
+
+fn creds() -> Credentials {
+    Credentials::new("AKIDEXAMPLE", SECRET).unwrap()
+}
+
+fn t0() -> Timestamp {
+    Timestamp::parse_rfc3339("2015-08-30T12:36:00Z").unwrap()
+}
+
+#[test]
+fn debug_of_keys_never_prints_key_bytes() {
+    let c = creds()
+        .with_session_token("SESSION-TOKEN-SECRET-VALUE")
+        .unwrap();
+    let key = SigningKey::derive(SECRET, "20150830", "us-east-1", "s3");
+    let key_hex: String = key
+        .as_bytes()
+        .iter()
+        .map(|b| alloc::format!("{b:02x}"))
+        .collect();
+    let scoped = ScopedKey::new(&c, t0(), "us-east-1", "s3").unwrap();
+    for text in [
+        format!("{key:?}"),
+        format!("{key:#?}"),
+        format!("{scoped:?}"),
+        format!("{scoped:#?}"),
+    ] {
+        assert!(
+            !text.contains(SECRET) && !text.contains(&SECRET[..8]),
+            "{text}"
+        );
+        assert!(!text.contains("SESSION-TOKEN"), "{text}");
+        assert!(!text.contains(&key_hex), "{text}");
+        assert!(!text.contains(&key_hex.to_uppercase()), "{text}");
+    }
+    // Debug of a key lists no byte values at all.
+    assert_eq!(format!("{key:?}"), "SigningKey(<redacted>)");
+}
+
+/// Keys derived for one scope sign nothing else: the scoped key and the raw key agree, and a
+/// clone signs like the original (the clone is wiped on its own drop).
+#[test]
+fn scoped_key_clones_sign_alike_and_drop_independently() {
+    let c = creds();
+    let scoped = ScopedKey::new(&c, t0(), "us-east-1", "s3").unwrap();
+    let clone = scoped.clone();
+    let raw = SigningKey::derive(SECRET, "20150830", "us-east-1", "s3");
+    assert_eq!(scoped.sign(b"message"), raw.sign(b"message"));
+    drop(scoped);
+    assert_eq!(clone.sign(b"message"), raw.sign(b"message"));
+}
+
+/// `SigningKey::sign` and `ScopedKey::sign` (used by POST policies and chunk signatures) against
+/// the AWS documentation's presigned GET example.
+#[test]
+fn raw_and_scoped_keys_sign_the_documented_string_to_sign() {
+    let doc = Credentials::new(
+        "AKIAIOSFODNN7EXAMPLE",
+        "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY",
+    )
+    .unwrap();
+    let t = Timestamp::parse_rfc3339("2013-05-24T00:00:00Z").unwrap();
+    let req = crate::sigv4::Request::new("GET", "examplebucket.s3.amazonaws.com", "/test.txt")
+        .payload(crate::Payload::Unsigned);
+    let (_, d) = crate::sigv4::presign_with_details(
+        &req,
+        &crate::sigv4::SigningParams::new(&doc, "us-east-1", "s3", t),
+        86400,
+    )
+    .unwrap();
+    let want = "aeeed9bbccd4d02ee5c0109b86d86835f995330da4c265957d157751f604d404";
+    assert_eq!(d.signature, want);
+    let hex = |b: [u8; 32]| {
+        b.iter()
+            .map(|x| alloc::format!("{x:02x}"))
+            .collect::<String>()
+    };
+    let raw = SigningKey::derive(doc.secret_access_key(), "20130524", "us-east-1", "s3");
+    assert_eq!(hex(raw.sign(d.string_to_sign.as_bytes())), want);
+    let scoped = ScopedKey::new(&doc, t, "us-east-1", "s3").unwrap();
+    assert_eq!(hex(scoped.sign(d.string_to_sign.as_bytes())), want);
+}
+
+/// `Debug` of a `ScopedKey` shows its scope (only).
+#[test]
+fn scoped_key_debug_shows_the_scope() {
+    let scoped = ScopedKey::new(&creds(), t0(), "us-east-1", "s3").unwrap();
+    assert_eq!(
+        format!("{scoped:?}"),
+        "ScopedKey { scope: \"20150830/us-east-1/s3/aws4_request\", key: \"<redacted>\" }"
+    );
 }

@@ -25,6 +25,7 @@ mod sign;
 pub(crate) mod url;
 mod validate;
 
+pub use crate::canonical::UriPath;
 pub use output::{Presigned, Signed, SigningDetails};
 #[cfg(feature = "sigv4a")]
 pub(crate) use params::Common;

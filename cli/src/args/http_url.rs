@@ -71,6 +71,27 @@ pub fn split_url(url: &str) -> std::result::Result<UrlParts<'_>, String> {
     })
 }
 
+/// Decodes `%XX` sequences (`+` stays `+`: SigV4 queries are not form-encoded), replacing
+/// invalid UTF-8 with U+FFFD.
+pub fn decode_lossy(s: &str) -> String {
+    percent_encoding::percent_decode_str(s)
+        .decode_utf8_lossy()
+        .into_owned()
+}
+
+/// Splits a raw query (`a=1&b=%2F&c`) into decoded name/value pairs, in order. Empty pieces are
+/// skipped; a piece with no `=` has the value `""`.
+pub fn parse_query(query: &str) -> Vec<(String, String)> {
+    query
+        .split('&')
+        .filter(|p| !p.is_empty())
+        .map(|p| {
+            let (n, v) = p.split_once('=').unwrap_or((p, ""));
+            (decode_lossy(n), decode_lossy(v))
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

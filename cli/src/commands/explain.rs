@@ -1,7 +1,7 @@
 //! `presign explain URL`: what a presigned URL says. It needs no credentials: everything shown
 //! is in the URL. The session token and the signature are never printed, only described.
 
-use crate::args::http_url::split_url;
+use crate::args::http_url::{decode_lossy, parse_query, split_url};
 use crate::args::presigned_input::normalize;
 use crate::args::values::parse_time;
 use crate::clock;
@@ -9,8 +9,7 @@ use crate::error::{CliError, Result};
 use crate::output::duration::human_duration;
 use crate::output::print_line;
 use clap::Args;
-use presign::canonical::UriPath;
-use presign::encoding;
+use presign::sigv4::UriPath;
 use presign::Timestamp;
 use serde::Serialize;
 
@@ -106,7 +105,7 @@ pub fn explain(input: &str, now: Timestamp) -> std::result::Result<Explanation, 
     e.scheme = parts.scheme.into();
     e.host = parts.host.clone();
     e.path = parts.path.into();
-    let pairs = encoding::parse_query(parts.query);
+    let pairs = parse_query(parts.query);
     let get = |name: &str| {
         pairs
             .iter()
@@ -259,7 +258,7 @@ pub fn explain(input: &str, now: Timestamp) -> std::result::Result<Explanation, 
 }
 
 fn decode_key(raw: &str) -> Option<String> {
-    (!raw.is_empty()).then(|| encoding::decode_lossy(raw).into_owned())
+    (!raw.is_empty()).then(|| decode_lossy(raw))
 }
 
 fn s3_location(e: &mut Explanation, host: &str, path: &str) {
@@ -271,7 +270,7 @@ fn s3_location(e: &mut Explanation, host: &str, path: &str) {
     let path_style = |e: &mut Explanation, how: &str| {
         let (bucket, key) = rest.split_once('/').unwrap_or((rest, ""));
         if !bucket.is_empty() {
-            e.bucket = Some(encoding::decode_lossy(bucket).into_owned());
+            e.bucket = Some(decode_lossy(bucket));
         }
         e.key = decode_key(key);
         e.addressing = Some(how.into());
@@ -293,7 +292,7 @@ fn s3_location(e: &mut Explanation, host: &str, path: &str) {
             path_style(e, "custom endpoint: path-style assumed");
             e.warnings.push(format!(
                 "custom endpoint: if it uses virtual-hosted style, the bucket is \"{first}\" and the key is the whole path, not bucket \"{}\"",
-                encoding::decode_lossy(seg)
+                decode_lossy(seg)
             ));
         }
     }

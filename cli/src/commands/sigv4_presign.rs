@@ -7,7 +7,7 @@ use crate::credentials;
 use crate::error::Result;
 use crate::output::{Notes, Signing};
 use crate::profile::Config;
-use presign::canonical::UriPath;
+use presign::sigv4::UriPath;
 use presign::sigv4::{self, Request, SigningParams};
 use presign::{Payload, Presigned};
 

@@ -2,13 +2,13 @@
 
 use super::s3::DEFAULT_EXPIRES;
 use super::sigv4_presign::Sigv4Presign;
-use crate::args::http_url::split_url;
+use crate::args::http_url::{parse_query, split_url};
 use crate::args::CommonArgs;
 use crate::error::{CliError, Result};
 use crate::output::{print_presigned, CurlFile, Format};
 use clap::Args;
-use presign::canonical::UriPath;
-use presign::{encoding, Payload};
+use presign::sigv4::UriPath;
+use presign::Payload;
 
 /// `presign url METHOD URL`.
 #[derive(Args)]
@@ -43,7 +43,7 @@ pub struct UrlArgs {
 pub fn run(a: UrlArgs) -> Result<()> {
     let parts = split_url(&a.url).map_err(CliError::usage)?;
     let method = a.method.to_ascii_uppercase();
-    let pairs = encoding::parse_query(parts.query);
+    let pairs = parse_query(parts.query);
     let s3_rules = UriPath::for_service(&a.service) == UriPath::S3;
     let payload = match (&a.payload_hash, a.unsigned_payload || s3_rules) {
         (Some(h), _) => Payload::Hash(h),

@@ -9,7 +9,9 @@
 #![allow(dead_code)]
 
 use arbitrary::{Arbitrary, Unstructured};
-use presign::signing::SigningKey;
+use hmac::{Hmac, Mac};
+use percent_encoding::{percent_decode_str, utf8_percent_encode, AsciiSet, NON_ALPHANUMERIC};
+use sha2::{Digest, Sha256};
 use std::borrow::Cow;
 
 /// Bytes of knobs at the start of every input.
@@ -77,9 +79,72 @@ pub fn recompute_signature(string_to_sign: &str) -> String {
         .collect();
     assert_eq!(scope.len(), 4, "scope {scope:?}");
     assert_eq!(scope[3], "aws4_request");
-    let key = SigningKey::derive(SECRET, scope[0], scope[1], scope[2]);
-    let sig = key.sign(string_to_sign.as_bytes());
-    sig.iter().map(|b| format!("{b:02x}")).collect()
+    let hmac = |key: &[u8], data: &str| -> [u8; 32] {
+        let mut m = Hmac::<Sha256>::new_from_slice(key).unwrap();
+        m.update(data.as_bytes());
+        m.finalize().into_bytes().into()
+    };
+    let mut key = hmac(format!("AWS4{SECRET}").as_bytes(), scope[0]);
+    for part in [scope[1], scope[2], "aws4_request"] {
+        key = hmac(&key, part);
+    }
+    hex::encode(hmac(&key, string_to_sign))
+}
+
+/// The SHA-256 of the empty payload, in hex.
+pub const EMPTY_SHA256: &str = "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855";
+
+pub fn sha256_hex(data: &[u8]) -> String {
+    hex::encode(Sha256::digest(data))
+}
+
+/// Everything but SigV4's unreserved bytes, and `/` (paths).
+const PATH: &AsciiSet = &NON_ALPHANUMERIC
+    .remove(b'-')
+    .remove(b'.')
+    .remove(b'_')
+    .remove(b'~')
+    .remove(b'/');
+
+/// `%XX` decoded (a stray `%` stays, `+` stays `+`).
+pub fn decode(s: &str) -> Vec<u8> {
+    percent_decode_str(s).collect()
+}
+
+/// Decoded name/value pairs of a raw query, in order (empty pieces skipped).
+pub fn parse_query(query: &str) -> Vec<(String, String)> {
+    let text = |s: &str| percent_decode_str(s).decode_utf8_lossy().into_owned();
+    query
+        .split('&')
+        .filter(|p| !p.is_empty())
+        .map(|p| {
+            let (n, v) = p.split_once('=').unwrap_or((p, ""));
+            (text(n), text(v))
+        })
+        .collect()
+}
+
+/// The canonical URI of a URL path for services other than S3: dot segments and empty segments
+/// removed (RFC 3986 5.2.4 plus `//` collapsing; a trailing `/` kept when the last segment was
+/// empty or a dot segment), then percent-encoded again.
+pub fn normalized_canonical_uri(path: &str) -> String {
+    let segments: Vec<&str> = path.split('/').collect();
+    let mut kept: Vec<&str> = Vec::new();
+    for s in &segments {
+        match *s {
+            "" | "." => {}
+            ".." => {
+                kept.pop();
+            }
+            s => kept.push(s),
+        }
+    }
+    let last = segments.last().copied().unwrap_or("");
+    let mut out = format!("/{}", kept.join("/"));
+    if !kept.is_empty() && matches!(last, "" | "." | "..") {
+        out.push('/');
+    }
+    utf8_percent_encode(&out, PATH).to_string()
 }
 
 /// Checks a canonical request against the headers expected in it (lower-case, distinct) and

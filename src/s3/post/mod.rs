@@ -70,11 +70,9 @@ mod rejection;
 mod tests;
 mod verifier;
 
-pub use base64::{base64_decode, base64_encode};
 pub use builder::{PostPolicy, DEFAULT_POST_EXPIRY, FILENAME_VARIABLE, MAX_POST_EXPIRY};
 pub use form::PostForm;
-pub use json_writer::write_json_string;
-pub use policy::{sign_policy, Condition, Policy, MAX_POLICY_LEN};
+pub use policy::{Condition, Policy, MAX_POLICY_LEN};
 pub use presigned_post::PresignedPost;
 pub use rejection::{PostRejection, Requirement};
 pub use verifier::{

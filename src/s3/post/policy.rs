@@ -3,8 +3,6 @@
 use super::base64::{base64_decode, base64_encode};
 use super::json_parser::{Json, Parser};
 use super::json_writer::write_json_string;
-use crate::encoding;
-use crate::signing::SigningKey;
 use crate::{Error, Timestamp};
 use alloc::borrow::ToOwned;
 use alloc::format;
@@ -306,20 +304,4 @@ fn conditions_from_json(value: Json, out: &mut Vec<Condition>) -> Result<(), Err
         }
         _ => Err(invalid("a condition must be an object or an array")),
     }
-}
-
-/// Signs a base64 policy: `hex(HMAC-SHA256(signing_key, base64_policy))`, the `x-amz-signature`
-/// of a POST form. The base64 text itself is the string to sign.
-///
-/// ```
-/// use presign::s3::post::sign_policy;
-/// use presign::signing::SigningKey;
-///
-/// let key = SigningKey::derive("wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY", "20151229", "us-east-1", "s3");
-/// let sig = sign_policy(&key, "eyAiZXhwaXJhdGlvbiI6ICIyMDE1LTEyLTMwVDEyOjAwOjAwLjAwMFoiIH0=");
-/// assert_eq!(sig.len(), 64);
-/// ```
-pub fn sign_policy(signing_key: &SigningKey, base64_policy: &str) -> String {
-    let raw = signing_key.sign(base64_policy.as_bytes());
-    String::from(encoding::hex_str(&encoding::hex32(&raw)))
 }

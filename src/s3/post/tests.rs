@@ -84,3 +84,33 @@ fn durations_and_sizes_read_well() {
     );
     assert_eq!(format!("{}", Bytes(10)), "10 bytes");
 }
+
+#[test]
+fn json_strings_escape_as_python_json_dumps() {
+    let mut s = String::new();
+    write_json_string(&mut s, "a\"b\\c\n\u{1}é😀/");
+    assert_eq!(s, r#""a\"b\\c\n\u0001\u00e9\ud83d\ude00/""#);
+}
+
+#[test]
+fn base64_errors_say_what_is_wrong() {
+    let reason = |text: &str| match base64_decode(text) {
+        Err(crate::Error::InvalidPolicy { reason }) => reason,
+        other => panic!("{text:?}: {other:?}"),
+    };
+    for (text, want) in [
+        ("e", "length"),
+        ("eyA", "length"),
+        ("eyA!", "outside"),
+        ("ey=A", "padding"),
+        ("=eyA", "padding"),
+        ("eyAiYSI=eyAi", "padding"),
+        ("eQ=x", "padding"),
+        ("eQ==\n=", "padding"),
+        ("eR==", "non-zero bits"),
+    ] {
+        let r = reason(text);
+        assert!(r.starts_with("the policy is not valid base64: "), "{r}");
+        assert!(r.contains(want), "{text:?}: {r}");
+    }
+}

@@ -807,7 +807,12 @@ fn s3_case() -> impl Strategy<Value = S3Case> {
     (
         (
             place(),
-            "[a-z0-9][a-z0-9-]{1,20}[a-z0-9]",
+            "[a-z0-9][a-z0-9-]{1,20}[a-z0-9]".prop_filter("a name AWS does not reserve", |b| {
+                !["xn--", "sthree-", "amzn-s3-demo-"]
+                    .iter()
+                    .any(|p| b.starts_with(p))
+                    && !b.ends_with("--x-s3")
+            }),
             text(40).prop_filter("non-empty key", |k| !k.is_empty()),
         ),
         prop_oneof![

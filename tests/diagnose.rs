@@ -1044,3 +1044,201 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn a_client_removing_dot_segments_is_named_for_what_it_is() {
+    // What Chromium sent for each key (tests/browser), and what the diagnosis says about it.
+    let b = bucket("eu-west-1");
+    for (key, sent_path) in [
+        ("k/./a.png", "/k/a.png"),
+        ("k/x/../a.png", "/k/a.png"),
+        ("k/.", "/k/"),
+        ("k/..", "/"),
+    ] {
+        let p = b.put_object(key).presign(&creds(), t0(), 900).unwrap();
+        let (origin, rest) = p.url.split_at(p.url.find(".com/").unwrap() + 4);
+        let query = &rest[rest.find('?').unwrap()..];
+        let sent_url = format!("{origin}{sent_path}{query}");
+        let sent = Sent::new("PUT", &sent_url);
+        let findings = run(&p, &sent);
+        assert!(
+            matches!(
+                &findings[..],
+                [Finding::PathChanged {
+                    change: Change::DotSegmentsRemoved,
+                    severity: Severity::Breaks,
+                    ..
+                }]
+            ),
+            "{key}: {findings:?}"
+        );
+        assert_eq!(findings[0].code(), "path-changed");
+        assert_eq!(findings[0].s3_code(), Some("SignatureDoesNotMatch"));
+        let m = findings[0].to_string();
+        assert!(m.contains("`.`/`..` segments were removed"), "{m}");
+        assert!(m.contains("curl --path-as-is"), "{m}");
+        assert!(verdict(&sent, t0()).is_err(), "the verifier refuses it too");
+    }
+    // Another path altogether is not called a dot-segment removal.
+    let p = b
+        .put_object("k/./a.png")
+        .presign(&creds(), t0(), 900)
+        .unwrap();
+    let other = p.url.replacen("/k/./a.png", "/k/b.png", 1);
+    let findings = run(&p, &Sent::new("PUT", &other));
+    assert!(
+        matches!(
+            &findings[..],
+            [Finding::PathChanged {
+                change: Change::Different,
+                ..
+            }]
+        ),
+        "{findings:?}"
+    );
+}
+
+#[test]
+fn a_different_content_type_a_missing_meta_header_and_another_method_are_named() {
+    let p = bucket("eu-west-1")
+        .put_object("cat.png")
+        .content_type("image/png")
+        .metadata("owner", "alice")
+        .presign(&creds(), t0(), 900)
+        .unwrap();
+    let sent = Sent::new("PUT", &p.url).header("Content-Type", "image/jpeg");
+    let codes: Vec<&str> = run(&p, &sent).iter().map(Finding::code).collect();
+    assert_eq!(codes, ["signed-header-changed", "signed-header-not-sent"]);
+    let findings = run(&p, &sent);
+    assert!(
+        findings[0].to_string().contains(
+            "`Content-Type` was sent as `image/jpeg` but the URL is signed for `image/png`"
+        ),
+        "{}",
+        findings[0]
+    );
+    assert!(
+        findings[1]
+            .to_string()
+            .contains("`X-Amz-Meta-Owner: alice`"),
+        "{}",
+        findings[1]
+    );
+
+    // XHR's charset rewrite, the other classic.
+    let p = bucket("eu-west-1")
+        .put_object("a.txt")
+        .content_type("text/plain;charset=utf-8")
+        .presign(&creds(), t0(), 900)
+        .unwrap();
+    let sent = Sent::new("PUT", &p.url).header("content-type", "text/plain;charset=UTF-8");
+    assert_eq!(
+        run(&p, &sent).iter().map(Finding::code).collect::<Vec<_>>(),
+        ["signed-header-changed"]
+    );
+
+    let sent = Sent::new("GET", &p.url).header("content-type", "text/plain;charset=utf-8");
+    let findings = run(&p, &sent);
+    assert_eq!(
+        findings.iter().map(Finding::code).collect::<Vec<_>>(),
+        ["method-changed"]
+    );
+}
+
+#[test]
+fn finding_codes_are_distinct_kebab_case() {
+    let t = t0();
+    let all = [
+        Finding::AuthorizationHeaderSent,
+        Finding::NotPresigned { missing: vec![] },
+        Finding::TooLarge { what: "URL" },
+        Finding::Expired {
+            expired_at: t,
+            seconds_ago: 1,
+        },
+        Finding::NotYetValid {
+            signed_at: t,
+            seconds_ahead: 1,
+        },
+        Finding::ExpiryTooLong { seconds: 1 },
+        Finding::MethodChanged {
+            signed: "PUT".into(),
+            sent: "GET".into(),
+        },
+        Finding::UnsignedAmzHeader {
+            name: "x-amz-acl".into(),
+        },
+        Finding::SignatureParametersMissing { names: vec![] },
+        Finding::QueryParameterRemoved { name: "a".into() },
+        Finding::QueryParameterAdded { name: "a".into() },
+    ];
+    let mut codes: Vec<&str> = all.iter().map(Finding::code).collect();
+    for c in &codes {
+        assert!(
+            c.bytes().all(|b| b.is_ascii_lowercase() || b == b'-'),
+            "{c}"
+        );
+    }
+    codes.sort_unstable();
+    codes.dedup();
+    assert_eq!(codes.len(), all.len());
+}
+
+#[test]
+fn diagnose_url_names_the_client_hazards_of_a_url() {
+    let b = bucket("eu-west-1");
+    let p = b
+        .put_object("k/./a.png")
+        .presign(&creds(), t0(), 900)
+        .unwrap();
+    let findings = diagnose_url(&Intended::from_presigned(&p), &Context::default().now(t0()));
+    assert_eq!(
+        findings,
+        [Finding::ClientHazard {
+            warning: presign::Warning::DotSegmentInKey {
+                path: "/k/./a.png".into()
+            }
+        }]
+    );
+    assert_eq!(findings[0].code(), "client-hazard");
+    assert_eq!(findings[0].severity(), Severity::Risky);
+    assert!(findings[0]
+        .to_string()
+        .starts_with("clients may break this URL (dot-segment-in-key): the path `/k/./a.png`"));
+
+    let p = b
+        .get_object("r.png")
+        .response_content_disposition("attachment; filename=\"caf\u{e9}.png\"")
+        .presign(&creds(), t0(), 900)
+        .unwrap();
+    let findings = diagnose_url(&Intended::from_presigned(&p), &Context::default().now(t0()));
+    assert!(
+        matches!(&findings[..], [Finding::ClientHazard { warning: presign::Warning::NonAsciiResponseOverride { parameter } }] if parameter == "response-content-disposition"),
+        "{findings:?}"
+    );
+
+    // What the presign warned about is what the URL alone shows.
+    let p = b
+        .get_object("r.png")
+        .download_as("caf\u{e9}.png")
+        .presign(&creds(), t0(), 900)
+        .unwrap();
+    assert_eq!(
+        diagnose_url(&Intended::from_presigned(&p), &Context::default().now(t0())),
+        []
+    );
+
+    // Other services normalize paths: no hazard.
+    let c = creds();
+    let api = SigningParams::new(&c, "eu-west-1", "execute-api", t0());
+    let p = sigv4::presign(
+        &sigv4::Request::new("GET", "x.execute-api.eu-west-1.amazonaws.com", "/a/./b"),
+        &api,
+        900,
+    )
+    .unwrap();
+    assert_eq!(
+        diagnose_url(&Intended::from_presigned(&p), &Context::default().now(t0())),
+        []
+    );
+}

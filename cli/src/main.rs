@@ -17,7 +17,7 @@ mod output;
 mod profile;
 
 use clap::{Parser, Subcommand};
-use commands::{batch, dsql_token, eks_token, explain, post, rds_token, s3, url, verify};
+use commands::{batch, diagnose, dsql_token, eks_token, explain, post, rds_token, s3, url, verify};
 use error::Result;
 use std::process::ExitCode;
 
@@ -33,6 +33,7 @@ Examples:
   presign post s3://my-bucket/uploads/ --max-size 10MB --content-type-prefix image/ --html
   presign explain 'https://my-bucket.s3.us-east-1.amazonaws.com/a.txt?X-Amz-...'
   presign verify 'https://my-bucket.s3.us-east-1.amazonaws.com/a.txt?X-Amz-...' -X GET
+  presign diagnose --presigned upload.json -X PUT -H 'Content-Type: image/jpeg' 'https://...'
 
 Credentials come from AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY[/AWS_SESSION_TOKEN] (unless
 --profile), else the profile (--profile, AWS_PROFILE or default) in ~/.aws/credentials and
@@ -81,6 +82,10 @@ enum Command {
     Explain(explain::ExplainArgs),
     /// Check a presigned URL's signature with your credentials.
     Verify(verify::VerifyArgs),
+    /// Say why a request made with a presigned URL fails: compare what was presigned with what
+    /// the client sent (another Content-Type, a missing x-amz-meta-*, another method, a path a
+    /// browser rewrote, ...). No credentials needed.
+    Diagnose(diagnose::DiagnoseArgs),
 }
 
 fn run(cli: Cli) -> Result<()> {
@@ -94,6 +99,7 @@ fn run(cli: Cli) -> Result<()> {
         Some(Command::Post(a)) => post::run(a),
         Some(Command::Explain(a)) => explain::run(a),
         Some(Command::Verify(a)) => verify::run(a),
+        Some(Command::Diagnose(a)) => diagnose::run(a),
     }
 }
 

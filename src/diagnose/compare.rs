@@ -289,6 +289,9 @@ pub(super) fn classify(signed: &str, sent: &str, path: bool) -> Change {
     if *encoding::decode(&String::from_utf8_lossy(&b)) == *a && b.contains(&b'%') {
         return Change::DoubleEncoded;
     }
+    if path && crate::warnings::remove_dot_segments(signed) == sent {
+        return Change::DotSegmentsRemoved;
+    }
     if path && a.len() > b.len() && a.starts_with(&b) {
         if let Some(&c @ (b'?' | b'#')) = a.get(b.len()) {
             return Change::Truncated { at: char::from(c) };

@@ -1,6 +1,6 @@
 //! Findings: what breaks the signature, in words a user acts on.
 
-use crate::Timestamp;
+use crate::{Timestamp, Warning};
 use alloc::string::String;
 use alloc::vec::Vec;
 use core::fmt;
@@ -37,6 +37,9 @@ pub enum Change {
     },
     /// Other escapes that decode to the same bytes (`%7E` vs `~`, `%2f` vs `%2F`, `!` vs `%21`).
     EquivalentEscapes,
+    /// The path's `.`/`..` segments were removed, as browsers, Node, curl and Python requests
+    /// do before sending (`/k/./a` went out as `/k/a`).
+    DotSegmentsRemoved,
     /// Other content altogether.
     Different,
 }
@@ -186,6 +189,12 @@ pub enum Finding {
         /// Whether the expected region was read from the endpoint host (rather than given).
         from_host: bool,
     },
+    /// A common client is known to break this URL (what [`Presigned::warnings`](crate::Presigned::warnings)
+    /// says at presign time): a browser removing its `./` segments, for one.
+    ClientHazard {
+        /// The hazard.
+        warning: Warning,
+    },
     /// The temporary credentials that signed the URL expire before it does.
     CredentialsExpireFirst {
         /// When the credentials expire.
@@ -198,12 +207,41 @@ pub enum Finding {
 }
 
 impl Finding {
+    /// A stable kebab-case name of the finding, e.g. `"signed-header-changed"` (for programs
+    /// and bindings; `Display` is the message).
+    pub fn code(&self) -> &'static str {
+        match self {
+            Finding::UnusableUrl { .. } => "unusable-url",
+            Finding::TooLarge { .. } => "too-large",
+            Finding::NotPresigned { .. } => "not-presigned",
+            Finding::SignedHeaderNotSent { .. } => "signed-header-not-sent",
+            Finding::SignedHeaderChanged { .. } => "signed-header-changed",
+            Finding::UnsignedAmzHeader { .. } => "unsigned-amz-header",
+            Finding::AuthorizationHeaderSent => "authorization-header-sent",
+            Finding::MethodChanged { .. } => "method-changed",
+            Finding::HostChanged { .. } => "host-changed",
+            Finding::PortChanged { .. } => "port-changed",
+            Finding::PathChanged { .. } => "path-changed",
+            Finding::SignatureParametersMissing { .. } => "signature-parameters-missing",
+            Finding::QueryParameterRemoved { .. } => "query-parameter-removed",
+            Finding::QueryParameterAdded { .. } => "query-parameter-added",
+            Finding::QueryParameterChanged { .. } => "query-parameter-changed",
+            Finding::Expired { .. } => "expired",
+            Finding::NotYetValid { .. } => "not-yet-valid",
+            Finding::ExpiryTooLong { .. } => "expiry-too-long",
+            Finding::RegionMismatch { .. } => "region-mismatch",
+            Finding::CredentialsExpireFirst { .. } => "credentials-expire-first",
+            Finding::ClientHazard { .. } => "client-hazard",
+        }
+    }
+
     /// Whether this finding breaks the request, might, or is harmless.
     pub fn severity(&self) -> Severity {
         match self {
             Finding::PathChanged { severity, .. }
             | Finding::QueryParameterChanged { severity, .. } => *severity,
-            Finding::CredentialsExpireFirst { already: false, .. } => Severity::Risky,
+            Finding::CredentialsExpireFirst { already: false, .. }
+            | Finding::ClientHazard { .. } => Severity::Risky,
             _ => Severity::Breaks,
         }
     }
@@ -214,7 +252,9 @@ impl Finding {
             return None;
         }
         Some(match self {
-            Finding::UnusableUrl { .. } | Finding::TooLarge { .. } => return None,
+            Finding::UnusableUrl { .. }
+            | Finding::TooLarge { .. }
+            | Finding::ClientHazard { .. } => return None,
             Finding::NotPresigned { .. } | Finding::SignatureParametersMissing { .. } => {
                 "AccessDenied"
             }
@@ -332,10 +372,14 @@ impl fmt::Display for Finding {
                     Change::UnicodeNormalization => f.write_str("sent with its accented or composed characters in another Unicode normalization form (NFC vs NFD; macOS file names are NFD): other bytes, so another key; normalize the key the same way when presigning and when sending")?,
                     Change::Truncated { at } => write!(f, "cut at an unencoded `{at}`: a `?` or `#` in a key must be sent percent-encoded (`%3F`, `%23`), as in the presigned URL")?,
                     Change::EquivalentEscapes => f.write_str("re-encoded with other escapes that decode to the same key")?,
+                    Change::DotSegmentsRemoved => f.write_str("rewritten: its `.`/`..` segments were removed, as browsers (fetch, XMLHttpRequest), Node, curl and Python requests do before sending, so S3 looks for another key")?,
                     Change::Different => f.write_str("changed: the request asks for another resource")?,
                 }
                 write!(f, " (signed `{signed}`, sent `{sent}`)")?;
                 match (change, severity) {
+                    (Change::DotSegmentsRemoved, _) => f.write_str(
+                        ": rename the key without `.`/`..` segments, or send it with a client that keeps the path as is (curl --path-as-is, Python http.client); presign warns about such keys (dot-segment-in-key)",
+                    ),
                     (Change::EquivalentEscapes, Severity::Harmless) => {
                         f.write_str(": S3 decodes the path before signing, so this is not the cause")
                     }
@@ -374,6 +418,7 @@ impl fmt::Display for Finding {
                     Change::UnicodeNormalization => f.write_str("was sent in another Unicode normalization form (NFC vs NFD)")?,
                     Change::Truncated { at } => write!(f, "was cut at an unencoded `{at}`")?,
                     Change::EquivalentEscapes => f.write_str("was re-encoded with other escapes that decode to the same value")?,
+                    Change::DotSegmentsRemoved => f.write_str("lost its `.`/`..` segments")?,
                     Change::Different => f.write_str("was changed")?,
                 }
                 write!(f, " (signed `{signed}`, sent `{sent}`)")?;
@@ -410,6 +455,7 @@ impl fmt::Display for Finding {
                     ": S3 answers AuthorizationQueryParametersError \"the region '{signed}' is wrong; expecting '{expected}'\"; presign for region {expected} at its regional endpoint"
                 )
             }
+            Finding::ClientHazard { warning } => write!(f, "clients may break this URL ({}): {warning}", warning.code()),
             Finding::CredentialsExpireFirst { credentials_expire_at, url_expires_at, already } => {
                 if *already {
                     write!(f, "the temporary credentials that signed the URL expired at {credentials_expire_at}")?;

@@ -3,11 +3,14 @@
 use super::finding::Finding;
 use super::input::{Context, Intended};
 use super::signed_url::{read_signed, region_of_host, Signed};
+use crate::canonical::UriPath;
 use crate::sigv4::MAX_EXPIRES;
 use crate::verify::{self};
+use crate::{encoding, warnings};
 use alloc::vec::Vec;
 
-/// Findings about the presigned URL itself: expiry, region, credentials lifetime.
+/// Findings about the presigned URL itself: expiry, region, credentials lifetime, and what
+/// common clients are known to break about it ([`Finding::ClientHazard`]).
 ///
 /// ```
 /// use presign::diagnose::{diagnose_url, Context, Finding, Intended};
@@ -21,9 +24,40 @@ use alloc::vec::Vec;
 /// ```
 pub fn diagnose_url(intended: &Intended<'_>, context: &Context<'_>) -> Vec<Finding> {
     match read_signed(intended.url) {
-        Ok(s) => intrinsic(&s, context),
+        Ok(s) => {
+            let mut out = intrinsic(&s, context);
+            client_hazards(&s, &mut out);
+            out
+        }
         Err(f) => alloc::vec![f],
     }
+}
+
+/// The warnings a presign of this URL would carry: dot segments (S3's path rules only, as
+/// other services normalize the path) and non-ASCII `response-*` overrides.
+fn client_hazards(s: &Signed<'_>, out: &mut Vec<Finding>) {
+    let s3 = s
+        .service
+        .as_deref()
+        .map_or(true, |svc| UriPath::for_service(svc) == UriPath::S3);
+    if !s3 {
+        return;
+    }
+    let mut found = Vec::new();
+    warnings::check_path(s.parts.path, &mut found);
+    for p in &s.params {
+        if let (Ok(name), Ok(value)) = (
+            core::str::from_utf8(&p.name),
+            core::str::from_utf8(&encoding::decode(p.raw_value)),
+        ) {
+            warnings::check_s3_query(name, value, &mut found);
+        }
+    }
+    out.extend(
+        found
+            .into_iter()
+            .map(|warning| Finding::ClientHazard { warning }),
+    );
 }
 
 pub(super) fn intrinsic(s: &Signed<'_>, ctx: &Context<'_>) -> Vec<Finding> {

@@ -20,7 +20,7 @@ import time
 import urllib.parse
 
 from pages import PageServer
-from standin import StandIn, header  # noqa: F401
+from standin import StandIn, header
 from webdriver import Chromedriver, free_port
 
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -140,6 +140,22 @@ class Presign:
         answer = json.loads(out)
         answer["stderr"] = err
         return answer
+
+
+def diagnose(presigned, sent):
+    """The library's diagnosis (`presign diagnose --json`) of what the browser sent (a request
+    the stand-in recorded) against what was presigned (a `presign --json` answer)."""
+    w = world()
+    path = os.path.join(w.s3.dir, "presigned.json")
+    with open(path, "w", encoding="utf-8") as f:
+        json.dump({k: presigned[k] for k in ("method", "url", "headers")}, f)
+    host = header(sent["headers"], "host")
+    args = ["diagnose", "--presigned", path, "-X", sent["method"], "--json"]
+    for n, v in sent["headers"]:
+        # Header bytes as they came (the stand-in reads them as Latin-1).
+        args += ["-H", f"{n}: {v.encode('latin-1').decode('utf-8', 'replace')}"]
+    _, out, _ = w.presign.run(*args, f"http://{host}{sent['target']}", check=False)
+    return json.loads(out)["findings"]
 
 
 def send_raw(url, method="GET", headers=None, body=b""):

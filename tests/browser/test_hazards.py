@@ -7,7 +7,7 @@ import tempfile
 import time
 import unittest
 
-from harness import b64, send_raw, world
+from harness import b64, diagnose, send_raw, world
 
 DATA = b"hazard bytes \x00\xff"
 
@@ -59,6 +59,8 @@ class CharsetRewrittenByXhr(unittest.TestCase):
         answer = w.browser.call("putXhr", put["url"], put["headers"], "string", b64(DATA), "")
         self.assertEqual(answer["status"], 403, answer["text"])
         self.assertEqual(sent_header("content-type"), ["text/plain;charset=UTF-8"])
+        findings = diagnose(put, w.standin.last("PUT"))
+        self.assertEqual([f["code"] for f in findings], ["signed-header-changed"], findings)
         # The advice: a Blob (or fetch) sends the header as set.
         answer = w.browser.call("putXhr", put["url"], put["headers"], "blob", b64(DATA), "")
         self.assertEqual(answer["status"], 200, answer["text"])
@@ -85,6 +87,8 @@ class NonAsciiHeaderValue(unittest.TestCase):
         self.assertEqual(answer["status"], 403, answer["text"])
         # The stand-in reads header bytes as Latin-1: one byte 0xE9 came, not UTF-8's C3 A9.
         self.assertEqual(sent_header("x-amz-meta-owner"), ["Ren\u00e9e"])
+        findings = diagnose(put, w.standin.last("PUT"))
+        self.assertEqual([f["code"] for f in findings], ["signed-header-changed"], findings)
 
     def test_a_character_above_u00ff_makes_fetch_throw(self):
         w = world()
@@ -107,6 +111,8 @@ class HeaderBrowsersCannotSet(unittest.TestCase):
         )
         self.assertEqual(answer["status"], 403, answer["text"])
         self.assertEqual(sent_header("date"), [])
+        findings = diagnose(put, w.standin.last("PUT"))
+        self.assertEqual([f["code"] for f in findings], ["signed-header-not-sent"], findings)
         # Sent by a client that may set it, the same URL works.
         self.assertEqual(send_raw(put["url"], "PUT", put["headers"], DATA)[0], 200)
 

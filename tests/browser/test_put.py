@@ -8,7 +8,7 @@ import random
 import unittest
 import urllib.parse
 
-from harness import b64, send_raw, world
+from harness import b64, diagnose, send_raw, world
 
 # Every byte value, in a shuffled order: nothing may be re-encoded on the way.
 DATA = bytes(random.Random(12).sample(range(256), 256)) * 17
@@ -80,22 +80,48 @@ class PutWithoutTheSignedContentType(unittest.TestCase):
         sent = w.standin.last("PUT")
         return put, sent, [v for n, v in sent["headers"] if n.lower() == "content-type"]
 
+    def assert_named(self, put, sent, code, needle):
+        """The diagnosis of what the browser sent names the cause, and only it."""
+        findings = diagnose(put, sent)
+        self.assertEqual([f["code"] for f in findings], [code], findings)
+        self.assertIn(needle, findings[0]["message"])
+
     def test_fetch_of_a_file_sends_its_own_type(self):
         # fetch(url, {method: "PUT", body: file}) with no headers: the file's type goes out.
-        _, _, sent_type = self.refused("putFetch", "blob", "image/jpeg", {})
+        put, sent, sent_type = self.refused("putFetch", "blob", "image/jpeg", {})
         self.assertEqual(sent_type, ["image/jpeg"])
+        self.assert_named(
+            put,
+            sent,
+            "signed-header-changed",
+            "`Content-Type` was sent as `image/jpeg` but the URL is signed for `image/png`",
+        )
 
     def test_xhr_of_an_untyped_blob_sends_no_content_type(self):
-        _, _, sent_type = self.refused("putXhr", "blob", "", {})
+        put, sent, sent_type = self.refused("putXhr", "blob", "", {})
         self.assertEqual(sent_type, [])
+        self.assert_named(
+            put, sent, "signed-header-not-sent", "must send `Content-Type: image/png` exactly"
+        )
 
     def test_fetch_of_a_string_sends_text_plain_utf8(self):
-        _, _, sent_type = self.refused("putFetch", "string", "", {})
+        put, sent, sent_type = self.refused("putFetch", "string", "", {})
         self.assertEqual(sent_type, ["text/plain;charset=UTF-8"])
+        self.assert_named(put, sent, "signed-header-changed", "sent as `text/plain;charset=UTF-8`")
 
     def test_another_value_set_by_the_page(self):
-        _, _, sent_type = self.refused("putXhr", "blob", "", {"Content-Type": "image/jpeg"})
+        put, sent, sent_type = self.refused("putXhr", "blob", "", {"Content-Type": "image/jpeg"})
         self.assertEqual(sent_type, ["image/jpeg"])
+        self.assert_named(put, sent, "signed-header-changed", "sent as `image/jpeg`")
+
+    def test_what_the_browser_sends_as_presigned_has_no_finding(self):
+        w = world()
+        put = w.presign.object("put/clean.png", "PUT", "--content-type", "image/png")
+        w.standin.clear()
+        answer = w.browser.call("putFetch", put["url"], put["headers"], "blob", b64(DATA), "")
+        self.assertEqual(answer["status"], 200)
+        # Origin, User-Agent, Sec-Fetch-*...: nothing the browser adds breaks the signature.
+        self.assertEqual(diagnose(put, w.standin.last("PUT")), [])
 
 
 # Keys with every character a browser could mangle: each must arrive exactly as signed.
@@ -154,7 +180,12 @@ class DotSegments(unittest.TestCase):
                 )
                 self.assertEqual(answer["status"], 403, answer["text"])
                 self.assertIn("<Code>SignatureDoesNotMatch</Code>", answer["text"])
-                self.assertEqual(path_of("http://h" + w.standin.last("PUT")["target"]), rewritten)
+                sent = w.standin.last("PUT")
+                self.assertEqual(path_of("http://h" + sent["target"]), rewritten)
+                self.assertEqual([x["code"] for x in put["warnings"]], ["dot-segment-in-key"])
+                findings = diagnose(put, sent)
+                self.assertEqual([f["code"] for f in findings], ["path-changed"], findings)
+                self.assertIn("`.`/`..` segments were removed", findings[0]["message"])
                 # The same URL sent as is (no browser) is accepted: the URL is right, the
                 # browser broke it.
                 status, _, body = send_raw(put["url"], "PUT", put["headers"], DATA)

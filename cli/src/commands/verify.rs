@@ -11,9 +11,11 @@ use crate::clock;
 use crate::credentials;
 use crate::error::{CliError, Result};
 use crate::output::duration::human_duration;
+use crate::output::findings::{finding_line, FindingJson};
 use crate::output::print_line;
 use crate::profile::Config;
 use clap::Args;
+use presign::diagnose::{diagnose, diagnose_url, Context, Finding, Intended, Sent};
 use presign::verify::{Rejection, Request, Verified, Verifier};
 use presign::{Credentials, Timestamp};
 use serde::Serialize;
@@ -77,6 +79,10 @@ struct Report<'a> {
     canonical_request: Option<&'a str>,
     #[serde(skip_serializing_if = "Option::is_none")]
     string_to_sign: Option<&'a str>,
+    /// The library's diagnosis: client hazards of a valid URL, or what in the request breaks a
+    /// mismatching one.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    findings: Vec<FindingJson>,
 }
 
 const METHODS: [&str; 5] = ["GET", "PUT", "HEAD", "DELETE", "POST"];
@@ -95,17 +101,70 @@ fn check(
     })
 }
 
+/// What the library's diagnosis finds in the headers sent with `url`: a signed header not
+/// sent, an unsigned `x-amz-*` header, an `Authorization` header. (Only the URL is known, so
+/// signed values cannot be compared: `presign diagnose` can, given them.)
+fn header_findings(method: &str, url: &str, headers: &[(String, String)]) -> Vec<Finding> {
+    let mut sent = Sent::new(method, url);
+    for (n, v) in headers {
+        sent = sent.header(n, v);
+    }
+    diagnose(&Intended::from_url(None, url), &sent, &Context::default())
+        .into_iter()
+        .filter(|f| {
+            matches!(
+                f,
+                Finding::SignedHeaderNotSent { .. }
+                    | Finding::UnsignedAmzHeader { .. }
+                    | Finding::AuthorizationHeaderSent
+            )
+        })
+        .collect()
+}
+
+/// The signed headers (besides host) that were sent, as `name: value`.
+fn signed_headers_sent(url: &str, headers: &[(String, String)]) -> Vec<String> {
+    let names: Vec<String> = url
+        .split_once('?')
+        .map(|(_, q)| q)
+        .unwrap_or("")
+        .split('&')
+        .find_map(|p| p.strip_prefix("X-Amz-SignedHeaders="))
+        .map(|v| v.replace("%3B", ";").replace("%3b", ";"))
+        .unwrap_or_default()
+        .split(';')
+        .filter(|n| !n.is_empty() && *n != "host")
+        .map(str::to_string)
+        .collect();
+    headers
+        .iter()
+        .filter(|(n, _)| names.iter().any(|s| s.eq_ignore_ascii_case(n)))
+        .map(|(n, v)| format!("{}: {v}", n.to_ascii_lowercase()))
+        .collect()
+}
+
 /// A one-line reason, with what to do.
 fn reason(
     rejection: &Rejection,
     creds: &Credentials,
     method: &str,
     other_method: Option<&str>,
+    found: &[Finding],
+    signed_sent: &[String],
 ) -> String {
     match rejection {
+        Rejection::SignatureDoesNotMatch(_) if other_method.is_none() && !found.is_empty() => {
+            let all: Vec<String> = found.iter().map(Finding::to_string).collect();
+            format!("SignatureDoesNotMatch: {}", all.join("; "))
+        }
         Rejection::SignatureDoesNotMatch(m) => match other_method {
             Some(other) => format!(
                 "SignatureDoesNotMatch: the URL is signed for {other}, not {method}: send it with {other} (presign verify -X {other})"
+            ),
+            None if !signed_sent.is_empty() => format!(
+                "SignatureDoesNotMatch: the signature does not match a {method} request with your credentials for {} sending the signed headers `{}`: if a value is not the one presigned, that is the cause (send it exactly; `presign diagnose --signed-header 'NAME: PRESIGNED VALUE'` names it); otherwise the URL was signed with another secret key or altered after signing (path, query or host; --details shows the canonical request)",
+                m.access_key_id,
+                signed_sent.join("`, `")
             ),
             None => format!(
                 "SignatureDoesNotMatch: the signature does not match a {method} request with your credentials for {}: the URL was signed with another secret key, altered after signing (path, query or host), or needs other headers (--details shows the canonical request)",
@@ -136,6 +195,14 @@ pub fn run(a: VerifyArgs) -> Result<()> {
     match check(&verifier, &creds, &method, &url, &a.headers) {
         Ok(v) => {
             let left = human_duration((v.expires_at.unix() - now.unix()).max(0) as u64);
+            // Valid, but is it usable? What common clients break about it.
+            let hazards: Vec<Finding> = diagnose_url(
+                &Intended::from_url(Some(&method), &url),
+                &Context::default(),
+            )
+            .into_iter()
+            .filter(|f| matches!(f, Finding::ClientHazard { .. }))
+            .collect();
             if a.json {
                 let report = Report {
                     ok: true,
@@ -151,17 +218,19 @@ pub fn run(a: VerifyArgs) -> Result<()> {
                     message: None,
                     canonical_request: None,
                     string_to_sign: None,
+                    findings: hazards.iter().map(FindingJson::new).collect(),
                 };
                 return print_line(&serde_json::to_string_pretty(&report).unwrap_or_default());
             }
             print_line(&format!(
-                "OK: valid for {method} signed by {} (scope {})\nsigned at {}, expires at {} ({left} left)\nsigned headers: {}{}",
+                "OK: valid for {method} signed by {} (scope {})\nsigned at {}, expires at {} ({left} left)\nsigned headers: {}{}{}",
                 v.access_key_id,
                 v.scope,
                 v.signed_at,
                 v.expires_at,
                 v.signed_headers.join(", "),
-                if v.session_token { "\nsession token: present (checked against yours when you have one)" } else { "" }
+                if v.session_token { "\nsession token: present (checked against yours when you have one)" } else { "" },
+                hazards.iter().map(|f| format!("\nnote: {}", finding_line(f))).collect::<String>()
             ))
         }
         Err(rejection) => {
@@ -174,7 +243,14 @@ pub fn run(a: VerifyArgs) -> Result<()> {
                     .find(|m| check(&verifier, &creds, m, &url, &a.headers).is_ok()),
                 _ => None,
             };
-            let message = reason(&rejection, &creds, &method, other);
+            let found = match (&rejection, other) {
+                (Rejection::SignatureDoesNotMatch(_), None) => {
+                    header_findings(&method, &url, &a.headers)
+                }
+                _ => Vec::new(),
+            };
+            let signed_sent = signed_headers_sent(&url, &a.headers);
+            let message = reason(&rejection, &creds, &method, other, &found, &signed_sent);
             let mismatch = match &rejection {
                 Rejection::SignatureDoesNotMatch(m) if other.is_none() => Some(m),
                 _ => None,
@@ -194,6 +270,7 @@ pub fn run(a: VerifyArgs) -> Result<()> {
                     message: Some(&message),
                     canonical_request: mismatch.map(|m| m.canonical_request.as_str()),
                     string_to_sign: mismatch.map(|m| m.string_to_sign.as_str()),
+                    findings: found.iter().map(FindingJson::new).collect(),
                 };
                 print_line(&serde_json::to_string_pretty(&report).unwrap_or_default())?;
             } else if let (true, Some(m)) = (a.details, mismatch) {

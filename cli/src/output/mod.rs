@@ -7,6 +7,7 @@
 
 pub mod curl;
 pub mod duration;
+pub mod findings;
 pub mod hazards;
 pub mod json;
 pub mod notes;

@@ -71,9 +71,12 @@ enum Command {
     /// 3600 or "15m", "content_type": "...", "headers": {...}, "metadata": {...}, "query":
     /// {...}} (only "bucket" is required). Each output line, in input order: {"id", "url",
     /// "method", "headers" (to send), "expires_at"}, or {"id", "line", "error"} for a line that
-    /// cannot be signed; a bad line never stops the batch, and the exit code is then 1. Every
-    /// URL of a batch is signed at the same time, read once when the batch starts (or --time).
-    /// Endpoint, region and credentials are chosen once for the batch, as for s3:// URLs.
+    /// cannot be signed (a name given twice in headers/metadata/query, a reserved bucket name,
+    /// a line over 4 MiB, ...); a bad line never stops the batch, and the exit code is then 1.
+    /// The query keeps the caller's order. Every URL of a batch is signed at the same time,
+    /// read once when the batch starts (or --time). Endpoint, region and credentials are chosen
+    /// once for the batch, as for s3:// URLs. Lines are signed on every core, answers written
+    /// in input order, in bounded memory; a closed stdin or stdout is an error.
     Batch(batch::BatchArgs),
     /// A presigned POST policy for browser form uploads (size limits, content-type prefix):
     /// prints the form URL and fields as JSON, or a ready HTML form with --html.
@@ -89,6 +92,11 @@ enum Command {
 }
 
 fn run(cli: Cli) -> Result<()> {
+    output::stdout::require_open(
+        std::io::stdout(),
+        "stdout",
+        "presign prints its result there (redirect it to a file or /dev/null instead)",
+    )?;
     match cli.command {
         None => s3::run(cli.s3),
         Some(Command::Url(a)) => url::run(a),
@@ -118,6 +126,7 @@ fn main() -> ExitCode {
                 return ExitCode::from(error::USAGE as u8);
             }
             let line = error::clap_one_line(&e.render().to_string());
+            let line = output::abbreviate::abbreviate(&line);
             eprintln!("presign: error: {line} (see presign --help)");
             return ExitCode::from(error::USAGE as u8);
         }
@@ -125,7 +134,10 @@ fn main() -> ExitCode {
     match run(cli) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("presign: error: {}", e.message);
+            eprintln!(
+                "presign: error: {}",
+                output::abbreviate::abbreviate(&e.message)
+            );
             ExitCode::from(e.code as u8)
         }
     }

@@ -5,6 +5,7 @@
 //! shown on stderr in text mode and as JSON fields with `--json`, so every command that
 //! presigns shows it.
 
+pub mod abbreviate;
 pub mod curl;
 pub mod duration;
 pub mod findings;

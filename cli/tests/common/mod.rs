@@ -118,6 +118,21 @@ impl Sandbox {
         c
     }
 
+    /// Runs the shell `script` in the sandbox's environment, with `$PRESIGN` the binary (for
+    /// redirections a Command cannot make, such as a closed stdin or stdout).
+    pub fn shell(&self, script: &str) -> Run {
+        let mut c = Command::new("sh");
+        c.env_clear()
+            .env("PATH", std::env::var_os("PATH").unwrap_or_default())
+            .env("HOME", &self.home)
+            .env("PRESIGN", env!("CARGO_BIN_EXE_presign"));
+        for (k, v) in &self.env {
+            c.env(k, v);
+        }
+        c.args(["-c", script]).current_dir(&self.home);
+        finish(c.stdin(Stdio::null()).output().expect("run sh"))
+    }
+
     /// Runs `presign ARGS` with these extra variables.
     pub fn run_env(&self, args: &[&str], extra: &[(&str, &str)]) -> Run {
         let mut c = self.command(args);

@@ -1,10 +1,10 @@
 //! One input line of `presign batch`, as JSON: only `bucket` is required.
 
+use super::pairs::Pairs;
 use crate::args::values::parse_expires;
 use serde::Deserialize;
 use serde_json::value::RawValue;
 use std::borrow::Cow;
-use std::collections::BTreeMap;
 
 /// An input line.
 #[derive(Deserialize)]
@@ -22,12 +22,12 @@ pub struct Line<'a> {
     pub expires_in: Option<&'a RawValue>,
     #[serde(borrow, default)]
     pub content_type: Option<Cow<'a, str>>,
-    #[serde(default)]
-    pub headers: BTreeMap<String, String>,
-    #[serde(default)]
-    pub metadata: BTreeMap<String, String>,
-    #[serde(default)]
-    pub query: BTreeMap<String, String>,
+    #[serde(borrow, default)]
+    pub headers: Pairs<'a>,
+    #[serde(borrow, default)]
+    pub metadata: Pairs<'a>,
+    #[serde(borrow, default)]
+    pub query: Pairs<'a>,
 }
 
 /// Only the id, for answering a line that does not parse as a whole.
@@ -38,13 +38,17 @@ pub struct IdOnly<'a> {
 }
 
 /// An `expires_in` value: a number of seconds or a duration string (`"15m"`).
-pub fn parse_expires_value(v: &RawValue) -> std::result::Result<u64, String> {
+pub fn parse_expires_value(v: &RawValue) -> Result<u64, String> {
     let text = v.get();
-    if let Ok(s) = serde_json::from_str::<String>(text) {
-        return parse_expires(&s);
+    if text.starts_with('"') {
+        if let Ok(s) = serde_json::from_str::<Cow<'_, str>>(text) {
+            return parse_expires(&s);
+        }
+    } else if !text.is_empty() && text.bytes().all(|b| b.is_ascii_digit()) {
+        // Digits only: the same as the string of those digits, without a JSON parse.
+        return parse_expires(text);
     }
-    match serde_json::from_str::<u64>(text) {
-        Ok(n) => parse_expires(&n.to_string()),
-        Err(_) => Err(format!("expires_in must be a number of seconds or a duration string such as \"15m\", not {text}")),
-    }
+    Err(format!(
+        "expires_in must be a number of seconds or a duration string such as \"15m\", not {text}"
+    ))
 }

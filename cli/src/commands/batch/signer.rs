@@ -1,76 +1,213 @@
-//! Signing the lines of a batch: one [`Presigner`] (which keeps the day's signing key), one
-//! signing time, buckets resolved once each.
+//! Signing the lines of a batch. Each worker has its own [`Signer`]: a [`Presigner`] (which
+//! keeps the day's signing key), the batch's one signing time, and the buckets it has resolved.
 
-use super::answer::{Answer, HeaderMap, Ts};
-use super::line::{parse_expires_value, Line};
-use crate::output::hazards::WarningJson;
+use super::answer::{write_failure, Answer};
+use super::input::{Body, Chunk, MAX_LINE};
+use super::line::{parse_expires_value, IdOnly, Line};
 use crate::output::Signing;
 use presign::s3::{Bucket, Endpoint, Method, Presigner};
 use presign::Timestamp;
-use serde_json::value::RawValue;
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 
-/// What every line of a batch shares.
+/// The most buckets a worker keeps resolved; past it the cache starts over, so a batch of
+/// millions of distinct buckets stays in bounded memory.
+const MAX_BUCKETS: usize = 1024;
+
+/// FNV-1a: bucket names are short and not attacker-chosen keys of a long-lived table (the
+/// cache is bounded), so a fast hash beats SipHash here.
+#[derive(Default)]
+struct Fnv(u64);
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
+        for b in bytes {
+            h = (h ^ u64::from(*b)).wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
+
+/// How many lines were answered, and how many of them failed.
+#[derive(Clone, Copy, Default)]
+pub struct Tally {
+    pub lines: u64,
+    pub failed: u64,
+}
+
+impl std::ops::AddAssign for Tally {
+    fn add_assign(&mut self, other: Tally) {
+        self.lines += other.lines;
+        self.failed += other.failed;
+    }
+}
+
+/// What the lines of a batch share; one per worker.
+#[derive(Clone)]
 pub struct Signer {
-    pub presigner: Presigner,
-    pub endpoint: Endpoint,
-    pub buckets: HashMap<String, Bucket>,
-    pub time: Timestamp,
-    pub default_expires: u64,
-    pub clamp: bool,
-    pub show_signing: bool,
-    pub deny_warnings: bool,
-    pub url: String,
+    presigner: Presigner,
+    endpoint: Endpoint,
+    buckets: HashMap<String, Bucket, BuildHasherDefault<Fnv>>,
+    time: Timestamp,
+    default_expires: u64,
+    clamp: bool,
+    show_signing: bool,
+    deny_warnings: bool,
+    url: String,
+    /// The last expiry time written, as Unix seconds and RFC 3339.
+    expires_at: (i64, String),
+}
+
+/// A method in any case (no allocation for the usual upper case).
+fn parse_method(m: &str) -> Option<Method> {
+    Method::parse(m).or_else(|| Method::parse(&m.to_ascii_uppercase()))
 }
 
 impl Signer {
-    /// Signs one line into `out`; returns the error message on failure.
-    pub fn line(
+    pub fn new(
+        presigner: Presigner,
+        endpoint: Endpoint,
+        time: Timestamp,
+        default_expires: u64,
+        clamp: bool,
+        show_signing: bool,
+        deny_warnings: bool,
+    ) -> Signer {
+        Signer {
+            presigner,
+            endpoint,
+            buckets: HashMap::default(),
+            time,
+            default_expires,
+            clamp,
+            show_signing,
+            deny_warnings,
+            url: String::with_capacity(1024),
+            expires_at: (i64::MIN, String::new()),
+        }
+    }
+
+    /// Answers every line of `chunk` into `out`, in order; returns the number of lines
+    /// answered (blank lines are skipped) and of failed ones.
+    pub fn answer_chunk(&mut self, chunk: &Chunk, out: &mut Vec<u8>) -> Tally {
+        let mut tally = Tally::default();
+        let data = match &chunk.body {
+            Body::Lines(data) => data,
+            Body::Overlong(len) => {
+                let message = format!(
+                    "the line is {len} bytes long, more than the {} MiB a line may have: it was skipped",
+                    MAX_LINE >> 20
+                );
+                write_failure(out, None, chunk.first_line, &message);
+                return Tally {
+                    lines: 1,
+                    failed: 1,
+                };
+            }
+        };
+        let data = data.strip_suffix(b"\n").unwrap_or(data);
+        // Validating the whole chunk at once is faster than line by line, and splitting a
+        // str at '\n' uses memchr; a chunk with a bad line is split byte by byte.
+        if let Ok(text) = std::str::from_utf8(data) {
+            for (i, line) in text.split('\n').enumerate() {
+                self.answer_line(Some(line), chunk.first_line + i as u64, out, &mut tally);
+            }
+        } else {
+            for (i, raw) in data.split(|&b| b == b'\n').enumerate() {
+                let line = std::str::from_utf8(raw).ok();
+                self.answer_line(line, chunk.first_line + i as u64, out, &mut tally);
+            }
+        }
+        tally
+    }
+
+    /// Answers one line (`None`: not UTF-8); blank lines are skipped.
+    fn answer_line(
         &mut self,
-        text: &str,
+        line: Option<&str>,
+        lineno: u64,
         out: &mut Vec<u8>,
-        null: &RawValue,
-    ) -> std::result::Result<(), (Option<String>, String)> {
+        tally: &mut Tally,
+    ) {
+        let Some(line) = line else {
+            tally.lines += 1;
+            tally.failed += 1;
+            write_failure(out, None, lineno, "the line is not UTF-8");
+            return;
+        };
+        let text = line.trim();
+        if text.is_empty() {
+            return;
+        }
+        tally.lines += 1;
+        if !self.answer(text, lineno, out) {
+            tally.failed += 1;
+        }
+    }
+
+    /// Answers one line (`text`, line number `lineno`) into `out`: its presigned request or
+    /// its failure. Returns whether it was signed.
+    pub fn answer(&mut self, text: &str, lineno: u64, out: &mut Vec<u8>) -> bool {
+        match self.sign(text, out) {
+            Ok(()) => true,
+            Err(message) => {
+                // A line that is not a valid request object may still carry its id.
+                let id = serde_json::from_str::<IdOnly<'_>>(text)
+                    .ok()
+                    .and_then(|i| i.id);
+                write_failure(out, id, lineno, &message);
+                false
+            }
+        }
+    }
+
+    /// Signs one line into `out`, or says why not.
+    fn sign(&mut self, text: &str, out: &mut Vec<u8>) -> Result<(), String> {
         let line: Line<'_> = serde_json::from_str(text).map_err(|e| {
-            let msg = if e.is_syntax() || e.is_eof() {
+            if e.is_syntax() || e.is_eof() {
                 format!("not a JSON object: {e}")
             } else {
                 e.to_string()
-            };
-            (None, msg)
+            }
         })?;
-        let id = line.id.unwrap_or(null);
-        let fail = |msg: String| (Some(id.get().to_string()), msg);
         let method = match line.method.as_deref() {
             None => Method::Get,
-            Some(m) => Method::parse(&m.to_ascii_uppercase()).ok_or_else(|| {
-                fail(format!(
-                    "method \"{m}\" is not one of GET, PUT, DELETE, HEAD, POST"
-                ))
+            Some(m) => parse_method(m).ok_or_else(|| {
+                format!("method \"{m}\" is not one of GET, PUT, DELETE, HEAD, POST")
             })?,
         };
         let expires = match line.expires_in {
             None => self.default_expires,
-            Some(v) => parse_expires_value(v).map_err(fail)?,
+            Some(v) => parse_expires_value(v)?,
         };
         if !self.buckets.contains_key(&*line.bucket) {
-            let b = Bucket::new(self.endpoint.clone(), &line.bucket)
-                .map_err(|e| fail(e.to_string()))?;
+            let b = Bucket::new(self.endpoint.clone(), &line.bucket).map_err(|e| e.to_string())?;
+            if self.buckets.len() >= MAX_BUCKETS {
+                self.buckets.clear();
+            }
             self.buckets.insert(line.bucket.to_string(), b);
         }
         let bucket = &self.buckets[&*line.bucket];
         let mut req = bucket.request(method, line.key.as_deref());
-        if let Some(ct) = &line.content_type {
-            req = req.content_type(&**ct);
+        if let Some(ct) = line.content_type {
+            req = req.content_type(ct);
         }
-        for (n, v) in &line.metadata {
-            req = req.metadata(n, v.as_str());
+        for (n, v) in line.metadata.0 {
+            req = req.metadata(&n, v);
         }
-        for (n, v) in &line.headers {
-            req = req.header(n.as_str(), v.as_str());
+        for (n, v) in line.headers.0 {
+            req = req.header(n, v);
         }
-        for (n, v) in &line.query {
-            req = req.query(n.as_str(), v.as_str());
+        for (n, v) in line.query.0 {
+            req = req.query(n, v);
         }
         req = req
             .clamp_expiry_to_credentials(self.clamp)
@@ -79,7 +216,7 @@ impl Signer {
             let (p, details) = self
                 .presigner
                 .presign_with_details(&req, self.time, expires)
-                .map_err(|e| fail(e.to_string()))?;
+                .map_err(|e| e.to_string())?;
             self.url = p.url;
             let signing = Signing::redacted(&details.canonical_request, &details.string_to_sign);
             (p.expires_at, Some(signing))
@@ -87,21 +224,25 @@ impl Signer {
             let validity = self
                 .presigner
                 .presign_into(&mut self.url, &req, self.time, expires)
-                .map_err(|e| fail(e.to_string()))?;
+                .map_err(|e| e.to_string())?;
             (validity.expires_at, None)
         };
-        let answer = Answer {
-            id,
+        let warnings = req.warnings();
+        if self.expires_at.0 != expires_at.unix() {
+            self.expires_at = (expires_at.unix(), expires_at.to_string());
+        }
+        Answer {
+            id: line.id,
             url: &self.url,
             method: method.as_str(),
-            headers: HeaderMap(&req),
-            expires_at: Ts(expires_at),
-            canonical_request: signing.as_ref().map(|s| s.canonical_request.as_str()),
-            string_to_sign: signing.as_ref().map(|s| s.string_to_sign.as_str()),
-            warnings: req.warnings().iter().map(WarningJson::new).collect(),
-        };
-        serde_json::to_writer(&mut *out, &answer).map_err(|e| fail(e.to_string()))?;
-        out.push(b'\n');
+            headers: req.headers(),
+            expires_at: &self.expires_at.1,
+            signing: signing
+                .as_ref()
+                .map(|s| (s.canonical_request.as_str(), s.string_to_sign.as_str())),
+            warnings: &warnings,
+        }
+        .write(out);
         Ok(())
     }
 }

@@ -8,7 +8,9 @@ use crate::clock;
 use crate::error::{CliError, Result};
 use crate::output::duration::human_duration;
 use crate::output::print_line;
+use crate::profile::Config;
 use clap::Args;
+use presign::diagnose::{diagnose_url, Context, Finding, Intended};
 use presign::sigv4::UriPath;
 use presign::Timestamp;
 use serde::Serialize;
@@ -25,6 +27,14 @@ pub struct ExplainArgs {
     /// Print JSON.
     #[arg(long)]
     pub json: bool,
+    /// The S3-compatible endpoint the URL was presigned for (default: AWS_ENDPOINT_URL_S3,
+    /// AWS_ENDPOINT_URL, the profile's endpoint_url): tells `bucket.host/key` (virtual-hosted)
+    /// from `host/bucket/key` (path-style) on custom endpoints.
+    #[arg(long, value_name = "URL")]
+    pub endpoint_url: Option<String>,
+    /// The profile whose endpoint_url to use.
+    #[arg(long, value_name = "NAME")]
+    pub profile: Option<String>,
 }
 
 /// Everything explain reports.
@@ -93,7 +103,13 @@ fn is_ip_or_local(host: &str) -> bool {
 }
 
 /// Explains `input` at `now`.
-pub fn explain(input: &str, now: Timestamp) -> std::result::Result<Explanation, String> {
+/// Explains `input` at `now`; `endpoint` is the host (`host[:port]`) of the custom S3 endpoint
+/// the URL was presigned for, when known.
+pub fn explain(
+    input: &str,
+    now: Timestamp,
+    endpoint: Option<&str>,
+) -> std::result::Result<Explanation, String> {
     let (url, kind) = normalize(input)?;
     let url = url.as_str();
     let mut e = Explanation {
@@ -252,16 +268,28 @@ pub fn explain(input: &str, now: Timestamp) -> std::result::Result<Explanation, 
     };
 
     if UriPath::for_service(&e.service) == UriPath::S3 {
-        s3_location(&mut e, &parts.host, parts.path);
+        s3_location(&mut e, &parts.host, parts.path, endpoint);
+    }
+    // What common clients break about it (the presign's warnings, read back from the URL).
+    for f in diagnose_url(&Intended::from_url(None, url), &Context::default()) {
+        if let Finding::ClientHazard { warning } = f {
+            e.warnings.push(format!("{} ({})", warning, warning.code()));
+        }
     }
     Ok(e)
+}
+
+/// Whether `host` is AWS's own (then the URL's host says everything).
+fn is_s3_host_of_aws(host: &str) -> bool {
+    let bare = host.rsplit_once(':').map_or(host, |(h, _)| h);
+    bare.ends_with(".amazonaws.com") || bare.ends_with(".amazonaws.com.cn")
 }
 
 fn decode_key(raw: &str) -> Option<String> {
     (!raw.is_empty()).then(|| decode_lossy(raw))
 }
 
-fn s3_location(e: &mut Explanation, host: &str, path: &str) {
+fn s3_location(e: &mut Explanation, host: &str, path: &str, endpoint: Option<&str>) {
     let bare = host
         .rsplit_once(':')
         .filter(|(_, p)| p.bytes().all(|b| b.is_ascii_digit()))
@@ -275,7 +303,35 @@ fn s3_location(e: &mut Explanation, host: &str, path: &str) {
         e.key = decode_key(key);
         e.addressing = Some(how.into());
     };
+    let virtual_hosted = |e: &mut Explanation, bucket: &str, how: &str| {
+        e.bucket = Some(bucket.to_string());
+        e.key = decode_key(rest);
+        e.addressing = Some(how.into());
+    };
+    // The endpoint the URL was made for settles it: its host alone is path-style, a name under
+    // it is a bucket.
+    if let Some(ep) = endpoint.filter(|ep| !is_s3_host_of_aws(ep)) {
+        if host.eq_ignore_ascii_case(ep) {
+            return path_style(e, "path-style (the endpoint's host)");
+        }
+        let lower = host.to_ascii_lowercase();
+        if let Some(bucket) = lower
+            .strip_suffix(&ep.to_ascii_lowercase())
+            .and_then(|b| b.strip_suffix('.'))
+            .filter(|b| !b.is_empty())
+        {
+            return virtual_hosted(e, bucket, "virtual-hosted (BUCKET.endpoint)");
+        }
+        e.warnings.push(format!(
+            "the URL's host {host} is neither the endpoint {ep} nor a bucket under it: it was presigned for another endpoint"
+        ));
+    }
     let aws = bare.ends_with(".amazonaws.com") || bare.ends_with(".amazonaws.com.cn");
+    if let Some(bucket) = bare.strip_suffix(".localhost").filter(|b| !b.is_empty()) {
+        // What presign prints for --endpoint-url http://localhost:PORT --addressing-style
+        // virtual: browsers resolve *.localhost to 127.0.0.1 themselves.
+        return virtual_hosted(e, bucket, "virtual-hosted (BUCKET.localhost)");
+    }
     match is_s3_host(bare) {
         Some(0) if aws => path_style(e, "path-style"),
         Some(i) if aws => {
@@ -377,9 +433,27 @@ fn print_text(e: &Explanation) -> String {
         .join("\n")
 }
 
+/// The host of the S3 endpoint from `--endpoint-url`, else the environment or the profile (a
+/// profile that cannot be read is ignored unless named: explain needs no configuration).
+fn configured_endpoint(flag: Option<&str>, profile: Option<&str>) -> Result<Option<String>> {
+    let url = match (flag, Config::load(profile)) {
+        (Some(f), _) => Some(f.to_string()),
+        (None, Ok(cfg)) => cfg.endpoint_url(None, "s3").map(|(u, _)| u),
+        (None, Err(e)) if profile.is_some() => return Err(e),
+        (None, Err(_)) => None,
+    };
+    url.map(|u| {
+        split_url(&u)
+            .map(|p| p.host)
+            .map_err(|e| CliError::usage(format!("--endpoint-url: {e}")))
+    })
+    .transpose()
+}
+
 pub fn run(a: ExplainArgs) -> Result<()> {
     let now = clock::time_or_now(a.time)?;
-    let e = explain(&a.url, now).map_err(CliError::fail)?;
+    let endpoint = configured_endpoint(a.endpoint_url.as_deref(), a.profile.as_deref())?;
+    let e = explain(&a.url, now, endpoint.as_deref()).map_err(CliError::fail)?;
     if a.json {
         print_line(
             &serde_json::to_string_pretty(&e).map_err(|err| CliError::fail(err.to_string()))?,
@@ -399,9 +473,73 @@ mod tests {
         Timestamp::parse_rfc3339(s).unwrap()
     }
 
+    fn explain_at(input: &str, now: Timestamp) -> std::result::Result<Explanation, String> {
+        explain(input, now, None)
+    }
+
+    const VHOST: &str = "http://my-bucket.localhost:9000/a/b%20c.png?X-Amz-Algorithm=AWS4-HMAC-SHA256&X-Amz-Credential=AKIAIOSFODNN7EXAMPLE%2F20130524%2Fus-east-1%2Fs3%2Faws4_request&X-Amz-Date=20130524T000000Z&X-Amz-Expires=86400&X-Amz-SignedHeaders=host&X-Amz-Signature=aeeed9bbccd4d02ee5c0109b86d86835f995330da4c265957d157751f604d404";
+
+    #[test]
+    fn a_bucket_under_localhost_is_virtual_hosted() {
+        let e = explain_at(VHOST, at("2013-05-24T01:00:00Z")).unwrap();
+        assert_eq!(e.bucket.as_deref(), Some("my-bucket"));
+        assert_eq!(e.key.as_deref(), Some("a/b c.png"));
+        assert_eq!(
+            e.addressing.as_deref(),
+            Some("virtual-hosted (BUCKET.localhost)")
+        );
+        assert!(e.warnings.is_empty(), "{:?}", e.warnings);
+        // localhost itself stays path-style.
+        let path = VHOST.replace("my-bucket.localhost:9000/", "localhost:9000/my-bucket/");
+        let e = explain_at(&path, at("2013-05-24T01:00:00Z")).unwrap();
+        assert_eq!(
+            (e.bucket.as_deref(), e.key.as_deref()),
+            (Some("my-bucket"), Some("a/b c.png"))
+        );
+    }
+
+    #[test]
+    fn the_endpoint_tells_virtual_hosted_from_path_style() {
+        let url = VHOST.replace("my-bucket.localhost:9000", "media.s3.example.com");
+        let t = at("2013-05-24T01:00:00Z");
+        let e = explain(&url, t, Some("s3.example.com")).unwrap();
+        assert_eq!(
+            (e.bucket.as_deref(), e.key.as_deref()),
+            (Some("media"), Some("a/b c.png"))
+        );
+        assert_eq!(
+            e.addressing.as_deref(),
+            Some("virtual-hosted (BUCKET.endpoint)")
+        );
+        let e = explain(&url, t, Some("media.s3.example.com")).unwrap();
+        assert_eq!(
+            (e.bucket.as_deref(), e.key.as_deref()),
+            (Some("a"), Some("b c.png"))
+        );
+        assert_eq!(
+            e.addressing.as_deref(),
+            Some("path-style (the endpoint's host)")
+        );
+        // Without it, the guess says both readings.
+        let e = explain_at(&url, t).unwrap();
+        assert_eq!(e.bucket.as_deref(), Some("a"));
+        assert!(
+            e.warnings[0].contains("the bucket is \"media\""),
+            "{:?}",
+            e.warnings
+        );
+        // Another endpoint altogether.
+        let e = explain(&url, t, Some("minio.internal:9000")).unwrap();
+        assert!(
+            e.warnings[0].contains("neither the endpoint minio.internal:9000"),
+            "{:?}",
+            e.warnings
+        );
+    }
+
     #[test]
     fn explains_the_doc_example() {
-        let e = explain(DOC, at("2013-05-24T01:00:00Z")).unwrap();
+        let e = explain_at(DOC, at("2013-05-24T01:00:00Z")).unwrap();
         assert_eq!(e.bucket.as_deref(), Some("examplebucket"));
         assert_eq!(e.key.as_deref(), Some("test.txt"));
         assert_eq!(
@@ -415,19 +553,19 @@ mod tests {
         assert_eq!(e.status, "valid");
         assert_eq!(e.status_detail, "23h left");
         assert!(e.warnings.is_empty(), "{:?}", e.warnings);
-        let e = explain(DOC, at("2013-05-26T00:00:00Z")).unwrap();
+        let e = explain_at(DOC, at("2013-05-26T00:00:00Z")).unwrap();
         assert_eq!(
             (e.status.as_str(), e.status_detail.as_str()),
             ("expired", "1d ago")
         );
-        let e = explain(DOC, at("2013-05-23T23:00:00Z")).unwrap();
+        let e = explain_at(DOC, at("2013-05-23T23:00:00Z")).unwrap();
         assert_eq!(e.status, "not yet valid");
     }
 
     #[test]
     fn path_style_and_custom_hosts() {
         let q = "?X-Amz-Algorithm=AWS4-HMAC-SHA256&X-Amz-Credential=AK%2F20130524%2Fus-east-1%2Fs3%2Faws4_request&X-Amz-Date=20130524T000000Z&X-Amz-Expires=60&X-Amz-SignedHeaders=content-type%3Bhost&X-Amz-Signature=00";
-        let e = explain(
+        let e = explain_at(
             &format!("https://s3.eu-west-1.amazonaws.com/my.bucket/a%20b/c{q}"),
             at("2013-05-24T00:00:00Z"),
         )
@@ -437,7 +575,7 @@ mod tests {
             (Some("my.bucket"), Some("a b/c"))
         );
         assert_eq!(e.must_send_headers, ["content-type"]);
-        let e = explain(
+        let e = explain_at(
             &format!("http://127.0.0.1:9000/bkt/k{q}"),
             at("2013-05-24T00:00:00Z"),
         )
@@ -446,13 +584,13 @@ mod tests {
             (e.bucket.as_deref(), e.key.as_deref()),
             (Some("bkt"), Some("k"))
         );
-        let e = explain(
+        let e = explain_at(
             &format!("https://b.s3-accelerate.amazonaws.com/k{q}"),
             at("2013-05-24T00:00:00Z"),
         )
         .unwrap();
         assert_eq!(e.bucket.as_deref(), Some("b"));
-        let e = explain(
+        let e = explain_at(
             &format!("https://my.b.s3.us-west-2.amazonaws.com/{q}"),
             at("2013-05-24T00:00:00Z"),
         )
@@ -465,8 +603,8 @@ mod tests {
 
     #[test]
     fn refuses_what_is_not_sigv4() {
-        assert!(explain("https://h/k?a=1", at("2013-05-24T00:00:00Z")).is_err());
-        assert!(explain(
+        assert!(explain_at("https://h/k?a=1", at("2013-05-24T00:00:00Z")).is_err());
+        assert!(explain_at(
             "https://h/k?AWSAccessKeyId=A&Expires=1&Signature=x",
             at("2013-05-24T00:00:00Z")
         )

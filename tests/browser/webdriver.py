@@ -37,7 +37,7 @@ CHROMIUM_FLAGS = [
     "--disable-dev-shm-usage",
 ]
 
-ELEMENT = "element-6066-11e4-a52f-4d2f8c1fb2d5"
+ELEMENT = "element-6066-11e4-a52e-4f735466cecf"
 
 
 class WebDriverError(Exception):

@@ -105,7 +105,7 @@ pub fn run(a: PostArgs) -> Result<()> {
         print_note(&signing_text(&post, creds.session_token()));
     }
     if a.html {
-        print_line(&post.html_form())
+        print_line(&post.html_page())
     } else {
         print_line(&post.to_json())
     }

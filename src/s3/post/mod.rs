@@ -61,6 +61,7 @@ mod base64;
 mod builder;
 mod fields;
 mod form;
+mod html;
 mod json_parser;
 mod json_writer;
 mod policy;

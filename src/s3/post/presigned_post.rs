@@ -1,4 +1,4 @@
-//! A signed POST form: URL, fields, and the HTML page that submits it.
+//! A signed POST form: URL and fields (the HTML form and page: `html.rs`).
 
 use super::json_writer::write_json_string;
 use super::policy::Condition;
@@ -14,19 +14,6 @@ pub(super) fn xml_escape(out: &mut String, s: &str) {
             '>' => out.push_str("&gt;"),
             '"' => out.push_str("&quot;"),
             '\'' => out.push_str("&apos;"),
-            _ => out.push(c),
-        }
-    }
-}
-
-fn html_escape(out: &mut String, s: &str) {
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
             _ => out.push(c),
         }
     }
@@ -116,60 +103,6 @@ impl PresignedPost {
             write_json_string(&mut out, v);
         }
         out.push_str("}}");
-        out
-    }
-
-    /// A ready HTML form: hidden inputs for [`fields`](PresignedPost::fields), a text input for
-    /// each of [`caller_fields`](PresignedPost::caller_fields) (pre-filled with the prefix), the
-    /// file input last and an unnamed submit button (a named one would be a field the policy
-    /// does not allow). Every value is HTML-escaped.
-    ///
-    /// ```
-    /// # use presign::s3::post::PostPolicy;
-    /// # use presign::s3::{Bucket, Endpoint};
-    /// # use presign::{Credentials, Timestamp};
-    /// # let creds = Credentials::new("AKID", "secret")?;
-    /// # let bucket = Bucket::new(Endpoint::aws("us-east-1")?, "bkt")?;
-    /// let post = PostPolicy::new(&bucket).key_starts_with("in/").sign(&creds, Timestamp::UNIX_EPOCH)?;
-    /// let html = post.html_form();
-    /// assert!(html.starts_with(r#"<form action="https://bkt.s3.us-east-1.amazonaws.com/" method="post" enctype="multipart/form-data">"#));
-    /// assert!(html.contains(r#"<input type="hidden" name="key" value="in/${filename}">"#));
-    /// assert!(html.find(r#"name="file""#) > html.find(r#"name="x-amz-signature""#));
-    /// # Ok::<(), presign::Error>(())
-    /// ```
-    pub fn html_form(&self) -> String {
-        let mut out = String::with_capacity(
-            1024 + self
-                .fields
-                .iter()
-                .map(|(n, v)| n.len() + v.len() + 48)
-                .sum::<usize>(),
-        );
-        out.push_str("<form action=\"");
-        html_escape(&mut out, &self.url);
-        out.push_str("\" method=\"post\" enctype=\"multipart/form-data\">\n");
-        for (n, v) in &self.fields {
-            out.push_str("  <input type=\"hidden\" name=\"");
-            html_escape(&mut out, n);
-            out.push_str("\" value=\"");
-            html_escape(&mut out, v);
-            out.push_str("\">\n");
-        }
-        for (n, prefix) in self.caller_fields() {
-            out.push_str("  <label>");
-            html_escape(&mut out, n);
-            if !prefix.is_empty() {
-                out.push_str(" (must start with \u{201c}");
-                html_escape(&mut out, prefix);
-                out.push_str("\u{201d})");
-            }
-            out.push_str(" <input type=\"text\" name=\"");
-            html_escape(&mut out, n);
-            out.push_str("\" value=\"");
-            html_escape(&mut out, prefix);
-            out.push_str("\"></label>\n");
-        }
-        out.push_str("  <input type=\"file\" name=\"file\">\n  <input type=\"submit\" value=\"Upload\">\n</form>\n");
         out
     }
 }

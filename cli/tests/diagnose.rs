@@ -280,3 +280,64 @@ fn verify_of_a_valid_url_notes_its_client_hazards() {
     let v: serde_json::Value = serde_json::from_str(r.ok()).unwrap();
     assert_eq!(v["findings"][0]["code"], "client-hazard");
 }
+
+#[test]
+fn verify_finds_the_content_type_a_browser_rewrote() {
+    let s = Sandbox::doc_keys();
+    // fetch/XHR with a string body add `;charset=UTF-8` to a bare type.
+    let (_, url) = presigned(
+        &s,
+        &[
+            "s3://bkt/a.txt",
+            "-X",
+            "PUT",
+            "--content-type",
+            "text/plain",
+        ],
+    );
+    let r = s.run(&[
+        "verify",
+        &url,
+        "--time",
+        T0,
+        "-X",
+        "PUT",
+        "-H",
+        "Content-Type: text/plain;charset=UTF-8",
+    ]);
+    r.fails(1, "the URL is signed for `Content-Type: text/plain`, but the request sends `text/plain;charset=UTF-8`");
+    // XHR rewrites a signed `charset=utf-8` to `UTF-8`.
+    let (_, url) = presigned(
+        &s,
+        &[
+            "s3://bkt/b.txt",
+            "-X",
+            "PUT",
+            "--content-type",
+            "text/plain; charset=utf-8",
+        ],
+    );
+    let r = s.run(&[
+        "verify",
+        &url,
+        "--time",
+        T0,
+        "-X",
+        "PUT",
+        "-H",
+        "Content-Type: text/plain; charset=UTF-8",
+    ]);
+    r.fails(1, "signed for `Content-Type: text/plain; charset=utf-8`, but the request sends `text/plain; charset=UTF-8`");
+    // Another type altogether is not guessed.
+    let r = s.run(&[
+        "verify",
+        &url,
+        "--time",
+        T0,
+        "-X",
+        "PUT",
+        "-H",
+        "Content-Type: image/png",
+    ]);
+    r.fails(1, "sending the signed headers `content-type: image/png`");
+}

@@ -61,6 +61,22 @@ class CharsetRewrittenByXhr(unittest.TestCase):
         self.assertEqual(sent_header("content-type"), ["text/plain;charset=UTF-8"])
         findings = diagnose(put, w.standin.last("PUT"))
         self.assertEqual([f["code"] for f in findings], ["signed-header-changed"], findings)
+        # With the credentials, verify finds the value the URL is really signed for.
+        code, _, err = w.presign.run(
+            "verify",
+            put["url"],
+            "-X",
+            "PUT",
+            "-H",
+            "Content-Type: text/plain;charset=UTF-8",
+            check=False,
+        )
+        self.assertEqual(code, 1)
+        self.assertIn(
+            "signed for `Content-Type: text/plain;charset=utf-8`, but the request sends "
+            "`text/plain;charset=UTF-8`",
+            err,
+        )
         # The advice: a Blob (or fetch) sends the header as set.
         answer = w.browser.call("putXhr", put["url"], put["headers"], "blob", b64(DATA), "")
         self.assertEqual(answer["status"], 200, answer["text"])

@@ -122,6 +122,51 @@ fn header_findings(method: &str, url: &str, headers: &[(String, String)]) -> Vec
         .collect()
 }
 
+/// The Content-Type values a browser may have made of the one presigned, from the one sent:
+/// fetch and XHR add `;charset=UTF-8` to a string body, and XHR rewrites a signed `charset`
+/// (`utf-8` becomes `UTF-8`). Measured in Chromium (tests/browser).
+fn content_type_candidates(sent: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    if let Some(i) = sent.find(';') {
+        let (base, params) = sent.split_at(i);
+        if params
+            .trim_start_matches(';')
+            .trim()
+            .eq_ignore_ascii_case("charset=UTF-8")
+        {
+            out.push(base.trim_end().to_string());
+        }
+    }
+    if sent.contains("charset=UTF-8") {
+        out.push(sent.replace("charset=UTF-8", "charset=utf-8"));
+    }
+    out
+}
+
+/// With the credentials, which Content-Type the URL is really signed for, when the one sent is
+/// a browser's rewrite of it: `(sent, signed)`.
+fn rewritten_content_type(
+    verifier: &Verifier<'_>,
+    creds: &Credentials,
+    method: &str,
+    url: &str,
+    headers: &[(String, String)],
+) -> Option<(String, String)> {
+    let i = headers
+        .iter()
+        .position(|(n, _)| n.eq_ignore_ascii_case("content-type"))?;
+    let sent = headers[i].1.clone();
+    content_type_candidates(&sent)
+        .into_iter()
+        .find_map(|candidate| {
+            let mut tried = headers.to_vec();
+            tried[i].1 = candidate.clone();
+            check(verifier, creds, method, url, &tried)
+                .is_ok()
+                .then(|| (sent.clone(), candidate))
+        })
+}
+
 /// The signed headers (besides host) that were sent, as `name: value`.
 fn signed_headers_sent(url: &str, headers: &[(String, String)]) -> Vec<String> {
     let names: Vec<String> = url
@@ -151,8 +196,15 @@ fn reason(
     other_method: Option<&str>,
     found: &[Finding],
     signed_sent: &[String],
+    rewritten: Option<&(String, String)>,
 ) -> String {
     match rejection {
+        Rejection::SignatureDoesNotMatch(_) if other_method.is_none() && rewritten.is_some() => {
+            let (sent, signed) = rewritten.unwrap_or_else(|| unreachable!());
+            format!(
+                "SignatureDoesNotMatch: the URL is signed for `Content-Type: {signed}`, but the request sends `{sent}` (browsers add or rewrite `charset=UTF-8` when the body is a string: send the body as a Blob, or set the header to `{signed}` with fetch)"
+            )
+        }
         Rejection::SignatureDoesNotMatch(_) if other_method.is_none() && !found.is_empty() => {
             let all: Vec<String> = found.iter().map(Finding::to_string).collect();
             format!("SignatureDoesNotMatch: {}", all.join("; "))
@@ -250,7 +302,21 @@ pub fn run(a: VerifyArgs) -> Result<()> {
                 _ => Vec::new(),
             };
             let signed_sent = signed_headers_sent(&url, &a.headers);
-            let message = reason(&rejection, &creds, &method, other, &found, &signed_sent);
+            let rewritten = match (&rejection, other) {
+                (Rejection::SignatureDoesNotMatch(_), None) => {
+                    rewritten_content_type(&verifier, &creds, &method, &url, &a.headers)
+                }
+                _ => None,
+            };
+            let message = reason(
+                &rejection,
+                &creds,
+                &method,
+                other,
+                &found,
+                &signed_sent,
+                rewritten.as_ref(),
+            );
             let mismatch = match &rejection {
                 Rejection::SignatureDoesNotMatch(m) if other.is_none() => Some(m),
                 _ => None,

@@ -25,7 +25,7 @@ pub struct CommonArgs {
     pub json: bool,
     /// Also print the canonical request and string to sign (on stderr; with --json as the
     /// fields canonical_request and string_to_sign), to compare with the ones in S3's
-    /// SignatureDoesNotMatch error body. Session tokens are shown as <redacted>.
+    /// SignatureDoesNotMatch error body. Session tokens are shown as `<redacted>`.
     #[arg(long)]
     pub show_signing: bool,
     /// The profile in ~/.aws/credentials and ~/.aws/config (default: AWS_PROFILE, then default).

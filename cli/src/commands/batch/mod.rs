@@ -22,6 +22,7 @@
 //! (exit 1) with a message saying how many lines were answered.
 
 mod answer;
+mod fast_line;
 mod input;
 mod line;
 mod pairs;

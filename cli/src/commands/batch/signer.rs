@@ -3,7 +3,7 @@
 
 use super::answer::{write_failure, Answer};
 use super::input::{Body, Chunk, MAX_LINE};
-use super::line::{parse_expires_value, IdOnly, Line};
+use super::line::{self, parse_expires_value, IdOnly};
 use crate::output::Signing;
 use presign::s3::{Bucket, Endpoint, Method, Presigner};
 use presign::Timestamp;
@@ -162,7 +162,8 @@ impl Signer {
                 // A line that is not a valid request object may still carry its id.
                 let id = serde_json::from_str::<IdOnly<'_>>(text)
                     .ok()
-                    .and_then(|i| i.id);
+                    .and_then(|i| i.id)
+                    .map(|raw| raw.get());
                 write_failure(out, id, lineno, &message);
                 false
             }
@@ -171,13 +172,7 @@ impl Signer {
 
     /// Signs one line into `out`, or says why not.
     fn sign(&mut self, text: &str, out: &mut Vec<u8>) -> Result<(), String> {
-        let line: Line<'_> = serde_json::from_str(text).map_err(|e| {
-            if e.is_syntax() || e.is_eof() {
-                format!("not a JSON object: {e}")
-            } else {
-                e.to_string()
-            }
-        })?;
+        let line = line::parse(text)?;
         let method = match line.method.as_deref() {
             None => Method::Get,
             Some(m) => parse_method(m).ok_or_else(|| {
@@ -200,13 +195,13 @@ impl Signer {
         if let Some(ct) = line.content_type {
             req = req.content_type(ct);
         }
-        for (n, v) in line.metadata.0 {
+        for (n, v) in line.metadata {
             req = req.metadata(&n, v);
         }
-        for (n, v) in line.headers.0 {
+        for (n, v) in line.headers {
             req = req.header(n, v);
         }
-        for (n, v) in line.query.0 {
+        for (n, v) in line.query {
             req = req.query(n, v);
         }
         req = req

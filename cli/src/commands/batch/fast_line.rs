@@ -83,6 +83,20 @@ pub fn parse(text: &str) -> Option<Request<'_>> {
     (p.i == p.s.len() && has_bucket).then_some(r)
 }
 
+/// The first `"`, `\\` or control byte: 16 bytes at a time without branches (vectorized),
+/// then the byte within the block.
+fn find_special(s: &[u8]) -> Option<usize> {
+    let special = |b: u8| u8::from(b == b'"') | u8::from(b == b'\\') | u8::from(b < 0x20);
+    let mut at = 0;
+    for block in s.chunks(16) {
+        if block.iter().fold(0, |acc, &b| acc | special(b)) != 0 {
+            return block.iter().position(|&b| special(b) != 0).map(|i| at + i);
+        }
+        at += block.len();
+    }
+    None
+}
+
 struct Parser<'a> {
     s: &'a [u8],
     text: &'a str,
@@ -115,9 +129,7 @@ impl<'a> Parser<'a> {
     fn string(&mut self) -> Option<&'a str> {
         self.eat(b'"')?;
         let start = self.i;
-        let len = self.s[start..]
-            .iter()
-            .position(|&b| b == b'"' || b == b'\\' || b < 0x20)?;
+        let len = find_special(&self.s[start..])?;
         if self.s[start + len] != b'"' {
             return None;
         }

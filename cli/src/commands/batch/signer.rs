@@ -62,8 +62,11 @@ pub struct Signer {
     show_signing: bool,
     deny_warnings: bool,
     url: String,
-    /// The last expiry time written, as Unix seconds and RFC 3339.
-    expires_at: (i64, String),
+    /// The last expiry times written, as Unix seconds and RFC 3339 (a batch mixes a few
+    /// lifetimes; formatting a time costs as much as parsing the line).
+    expires_at: [(i64, String); 4],
+    /// The entry of `expires_at` to replace next.
+    expires_next: usize,
 }
 
 /// A method in any case (no allocation for the usual upper case).
@@ -91,7 +94,8 @@ impl Signer {
             show_signing,
             deny_warnings,
             url: String::with_capacity(1024),
-            expires_at: (i64::MIN, String::new()),
+            expires_at: std::array::from_fn(|_| (i64::MIN, String::new())),
+            expires_next: 0,
         }
     }
 
@@ -223,15 +227,22 @@ impl Signer {
             (validity.expires_at, None)
         };
         let warnings = req.warnings();
-        if self.expires_at.0 != expires_at.unix() {
-            self.expires_at = (expires_at.unix(), expires_at.to_string());
-        }
+        let unix = expires_at.unix();
+        let slot = match self.expires_at.iter().position(|(t, _)| *t == unix) {
+            Some(slot) => slot,
+            None => {
+                let slot = self.expires_next;
+                self.expires_next = (slot + 1) % self.expires_at.len();
+                self.expires_at[slot] = (unix, expires_at.to_string());
+                slot
+            }
+        };
         Answer {
             id: line.id,
             url: &self.url,
             method: method.as_str(),
             headers: req.headers(),
-            expires_at: &self.expires_at.1,
+            expires_at: &self.expires_at[slot].1,
             signing: signing
                 .as_ref()
                 .map(|s| (s.canonical_request.as_str(), s.string_to_sign.as_str())),

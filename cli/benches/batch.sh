@@ -4,8 +4,9 @@
 #
 #   bash cli/benches/batch.sh [LINES]        # default 2000000 lines
 #
-# Prints the load (uptime) before and after, each run's wall time and CPU time, the median
-# lines per second of each setting and their ratio. The input is generated here (a mix of GET,
+# Prints the load (uptime) before and after, each run's wall time and CPU time (user + sys,
+# all threads), the median lines per second of each setting and their ratio, and (with GNU
+# time) the peak memory for a tenth of the input and for all of it. The input is generated here (a mix of GET,
 # PUT with Content-Type and metadata, and GET with a response override, over 8 buckets); the
 # answers go to /dev/null for the timed runs, and a first run checks on 100000 lines that both
 # settings write the same bytes (answers in input order).
@@ -59,6 +60,14 @@ for run in 1 2 3; do
   done
 done
 echo "after:  $(uptime)"
+# Memory stays bounded whatever the input: the peak for a tenth of the input and for all of it.
+if [ -x /usr/bin/time ]; then
+  head -n $((lines / 10)) "$dir/in.jsonl" > "$dir/tenth.jsonl"
+  for f in tenth in; do
+    /usr/bin/time -f "max RSS %M KiB for $(wc -l < "$dir/$f.jsonl") lines (default threads)" \
+      "$bin" "${args[@]}" < "$dir/$f.jsonl" > /dev/null
+  done
+fi
 median() { tr ' ' '\n' | grep . | sort -n | sed -n 2p; }
 one=$(echo "${walls[one]}" | median)
 all=$(echo "${walls[all]}" | median)

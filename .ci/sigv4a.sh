@@ -31,3 +31,4 @@ cargo clippy -p presign --all-targets --features sigv4a -- -D warnings
 cargo test -p presign --features sigv4a --lib
 cargo test -p presign --features sigv4a --doc
 cargo test -p presign --features sigv4a --test vectors --test e2e_chunked
+cargo bench --no-run --bench sigv4a --features sigv4a

@@ -704,40 +704,9 @@ criterion_group!(
 
 // ---------------------------------------------------------------- paired ratios
 
-/// Median of `v` (sorted in place).
-fn median(v: &mut [f64]) -> f64 {
-    v.sort_by(|a, b| a.partial_cmp(b).unwrap());
-    v[v.len() / 2]
-}
-
-/// Times `a` and `b` in alternation, `rounds` times `n` calls each, and returns the medians of
-/// a's and b's time per call (ns) and of the per-round ratio a/b. This machine's speed drifts
-/// between two levels every second or so (shared host); rounds of a few milliseconds put both
-/// sides of each ratio under the same conditions, which separate criterion runs cannot.
-fn paired(rounds: usize, n: u32, mut a: impl FnMut(), mut b: impl FnMut()) -> (f64, f64, f64) {
-    use std::time::Instant;
-    let (mut ta, mut tb, mut r) = (Vec::new(), Vec::new(), Vec::new());
-    for round in 0..rounds {
-        let time = |f: &mut dyn FnMut()| {
-            let t = Instant::now();
-            for _ in 0..n {
-                f();
-            }
-            t.elapsed().as_nanos() as f64 / f64::from(n)
-        };
-        let (x, y) = if round % 2 == 0 {
-            let x = time(&mut a);
-            (x, time(&mut b))
-        } else {
-            let y = time(&mut b);
-            (time(&mut a), y)
-        };
-        ta.push(x);
-        tb.push(y);
-        r.push(x / y);
-    }
-    (median(&mut ta), median(&mut tb), median(&mut r))
-}
+#[path = "common/paired.rs"]
+mod paired;
+use paired::paired;
 
 /// Interleaved measurements of the ratios the issue asks for, printed after criterion's own
 /// (run with the bench unless a filter excludes `paired`).

@@ -18,13 +18,16 @@
 //! - `chunk_sign/*` (throughput per byte of a 64 KiB chunk): `chunk`: `ChunkSigner::chunk`
 //!   (SHA-256 of the chunk and the chained HMAC); `chunk_from_sha256`: the signature of an
 //!   already hashed chunk; `floor_sha256`: SHA-256 of the chunk alone (sha2 directly).
+//!
+//! After the groups, `paired` prints the main ratios measured in interleaved rounds, which hold
+//! on a loaded machine where separate criterion figures swing by 2x (`-- paired` runs only them).
 
 use aws_sigv4::http_request::{
     sign as aws_sign, PayloadChecksumKind, SignableBody, SignableRequest, SignatureLocation,
     SigningSettings,
 };
 use aws_smithy_runtime_api::client::identity::Identity;
-use criterion::{black_box, criterion_group, criterion_main, Criterion, Throughput};
+use criterion::{black_box, criterion_group, Criterion, Throughput};
 use presign::signing::ScopedKey;
 use presign::sigv4::chunked::ChunkedUpload;
 use presign::sigv4a::{self, RegionSet, Signature, SigningKey};
@@ -153,4 +156,68 @@ fn chunk_sign(c: &mut Criterion) {
 }
 
 criterion_group!(benches, sigv4a_presign, chunk_sign);
-criterion_main!(benches);
+
+#[path = "common/paired.rs"]
+mod paired;
+use paired::paired;
+
+/// The main ratios again, in interleaved rounds (`-- paired` runs only them).
+fn paired_ratios() {
+    println!("\npaired (interleaved rounds, medians):");
+    let creds = Credentials::new(AKID, SECRET).unwrap();
+    let key = SigningKey::derive(&creds).unwrap();
+    let regions = RegionSet::any();
+    let params = sigv4a::SigningParams::new(&creds, &key, &regions, "s3", time());
+    let req = request();
+    let (_, d) = sigv4a::presign_with_details(&req, &params, 3600).unwrap();
+    let digest: [u8; 32] = Sha256::digest(d.string_to_sign.as_bytes()).into();
+    let identity: Identity =
+        aws_credential_types::Credentials::new(AKID, SECRET, None, None, "bench").into();
+    let mut ours = || {
+        black_box(sigv4a::presign(black_box(&req), &params, 3600).unwrap());
+    };
+    let (a, b, r) = paired(101, 50, &mut ours, || {
+        black_box(key.sign_digest(black_box(&digest)));
+    });
+    println!("  sigv4a presign {a:.0} ns / ECDSA floor {b:.0} ns = {r:.3}");
+    let (a, b, r) = paired(
+        41,
+        40,
+        || {
+            black_box(aws_presign(black_box(&identity)));
+        },
+        &mut ours,
+    );
+    println!("  aws-sigv4 sigv4a {a:.0} ns / sigv4a presign {b:.0} ns = {r:.2}x");
+    let t = Timestamp::parse_rfc3339("2013-05-24T00:00:00Z").unwrap();
+    let scoped = ScopedKey::new(&creds, t, "us-east-1", "s3").unwrap();
+    let upload = ChunkedUpload::signed(u64::MAX / 4, 65536).unwrap();
+    let seed = "4f232c4386841ef735655705268965c44a0e4690baa4adea153f7db9fa80a0a9";
+    let mut s = presign::sigv4::chunked::ChunkSigner::new(&upload, scoped, t, seed).unwrap();
+    let chunk = vec![b'a'; 65536];
+    let (a, b, r) = paired(
+        41,
+        20,
+        || {
+            black_box(s.chunk(black_box(&chunk)).unwrap());
+        },
+        || {
+            black_box(<[u8; 32]>::from(Sha256::digest(black_box(&chunk))));
+        },
+    );
+    println!("  64 KiB chunk signed {a:.0} ns / SHA-256 of it {b:.0} ns = {r:.3}");
+}
+
+fn main() {
+    benches();
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let bench_mode =
+        args.iter().any(|a| a == "--bench") && !args.iter().any(|a| a == "--list" || a == "--test");
+    let filtered_out = args
+        .iter()
+        .any(|a| !a.starts_with('-') && a.parse::<f64>().is_err() && !a.contains("paired"));
+    if bench_mode && !filtered_out {
+        paired_ratios();
+    }
+    Criterion::default().configure_from_args().final_summary();
+}

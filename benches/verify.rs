@@ -32,7 +32,6 @@ use criterion::{black_box, criterion_group, Criterion};
 use presign::s3::{Bucket, Endpoint, Presigner, S3Request};
 use presign::verify::{Rejection, Request, Verifier};
 use presign::{Credentials, Timestamp};
-use std::time::Instant;
 
 const AKID: &str = "AKIAIOSFODNN7EXAMPLE";
 const SECRET: &str = "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY";
@@ -167,35 +166,9 @@ criterion_group!(benches, signed_headers);
 
 // ---------------------------------------------------------------- paired ratios
 
-fn median(v: &mut [f64]) -> f64 {
-    v.sort_by(|a, b| a.partial_cmp(b).unwrap());
-    v[v.len() / 2]
-}
-
-/// `a` and `b` timed in alternating rounds of `n` calls: (median a, median b, median a/b) in ns.
-fn paired(rounds: usize, n: u32, mut a: impl FnMut(), mut b: impl FnMut()) -> (f64, f64, f64) {
-    let (mut ta, mut tb, mut r) = (Vec::new(), Vec::new(), Vec::new());
-    for round in 0..rounds {
-        let time = |f: &mut dyn FnMut()| {
-            let t = Instant::now();
-            for _ in 0..n {
-                f();
-            }
-            t.elapsed().as_nanos() as f64 / f64::from(n)
-        };
-        let (x, y) = if round % 2 == 0 {
-            let x = time(&mut a);
-            (x, time(&mut b))
-        } else {
-            let y = time(&mut b);
-            (time(&mut a), y)
-        };
-        ta.push(x);
-        tb.push(y);
-        r.push(x / y);
-    }
-    (median(&mut ta), median(&mut tb), median(&mut r))
-}
+#[path = "common/paired.rs"]
+mod paired;
+use paired::paired;
 
 fn paired_ratios() {
     println!("\npaired (interleaved rounds, medians):");

@@ -28,7 +28,6 @@ use aws_sigv4::http_request::{
 };
 use aws_smithy_runtime_api::client::identity::Identity;
 use criterion::{black_box, criterion_group, Criterion, Throughput};
-use presign::signing::ScopedKey;
 use presign::sigv4::chunked::ChunkedUpload;
 use presign::sigv4a::{self, RegionSet, Signature, SigningKey};
 use presign::{sigv4, Credentials, Payload, Timestamp};
@@ -125,13 +124,12 @@ fn sigv4a_presign(c: &mut Criterion) {
 fn chunk_sign(c: &mut Criterion) {
     let creds = Credentials::new(AKID, SECRET).unwrap();
     let t = Timestamp::parse_rfc3339("2013-05-24T00:00:00Z").unwrap();
-    let key = ScopedKey::new(&creds, t, "us-east-1", "s3").unwrap();
+    let v4 = sigv4::SigningParams::new(&creds, "us-east-1", "s3", t);
     let chunk = vec![b'a'; 65536];
     let seed = "4f232c4386841ef735655705268965c44a0e4690baa4adea153f7db9fa80a0a9";
     // A body long enough that the signer never runs out of chunks while timing.
     let upload = ChunkedUpload::signed(u64::MAX / 4, 65536).unwrap();
-    let new_signer =
-        || presign::sigv4::chunked::ChunkSigner::new(&upload, key.clone(), t, seed).unwrap();
+    let new_signer = || presign::sigv4::chunked::ChunkSigner::new(&upload, &v4, seed).unwrap();
 
     // Checked once: the first chunk signature of the AWS streaming example.
     let mut s = new_signer();
@@ -190,10 +188,10 @@ fn paired_ratios() {
     );
     println!("  aws-sigv4 sigv4a {a:.0} ns / sigv4a presign {b:.0} ns = {r:.2}x");
     let t = Timestamp::parse_rfc3339("2013-05-24T00:00:00Z").unwrap();
-    let scoped = ScopedKey::new(&creds, t, "us-east-1", "s3").unwrap();
+    let v4 = sigv4::SigningParams::new(&creds, "us-east-1", "s3", t);
     let upload = ChunkedUpload::signed(u64::MAX / 4, 65536).unwrap();
     let seed = "4f232c4386841ef735655705268965c44a0e4690baa4adea153f7db9fa80a0a9";
-    let mut s = presign::sigv4::chunked::ChunkSigner::new(&upload, scoped, t, seed).unwrap();
+    let mut s = presign::sigv4::chunked::ChunkSigner::new(&upload, &v4, seed).unwrap();
     let chunk = vec![b'a'; 65536];
     let (a, b, r) = paired(
         41,

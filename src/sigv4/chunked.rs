@@ -358,13 +358,7 @@ impl ChunkedUpload {
         for (n, v) in unsigned_extra {
             signed.headers.insert(at, (String::from(*n), v.clone()));
         }
-        let key = ScopedKey::new(
-            params.credentials,
-            params.time,
-            params.region,
-            params.service,
-        )?;
-        let chunks = ChunkSigner::new(self, key, params.time, &signed.signature)?;
+        let chunks = ChunkSigner::new(self, &params, &signed.signature)?;
         Ok((signed, chunks))
     }
 }
@@ -387,13 +381,28 @@ pub struct ChunkSigner {
 }
 
 impl ChunkSigner {
-    /// A signer for the body of `upload`, whose request was signed at `time` with `key` and
-    /// got `seed_signature` (hex). [`ChunkedUpload::sign`] makes one for you.
+    /// A signer for the body of `upload`, whose request was signed with `params` (credentials,
+    /// region, service and time) and got `seed_signature` (hex): for a seed signed elsewhere.
+    /// [`ChunkedUpload::sign`] signs the seed and makes one for you.
     ///
     /// # Errors
-    /// [`Error::InvalidChunk`] if the seed signature is not 64 lower-case hex digits, or `key`
-    /// does not cover `time`.
+    /// [`Error::InvalidChunk`] if the seed signature is not 64 lower-case hex digits; region and
+    /// service errors.
     pub fn new(
+        upload: &ChunkedUpload,
+        params: &SigningParams<'_>,
+        seed_signature: &str,
+    ) -> Result<Self, Error> {
+        let key = ScopedKey::new(
+            params.credentials,
+            params.time,
+            params.region,
+            params.service,
+        )?;
+        Self::with_key(upload, key, params.time, seed_signature)
+    }
+
+    fn with_key(
         upload: &ChunkedUpload,
         key: ScopedKey,
         time: Timestamp,
@@ -688,7 +697,7 @@ mod tests {
         .unwrap();
         let t = Timestamp::parse_rfc3339("2013-05-24T00:00:00Z").unwrap();
         let key = ScopedKey::new(&creds, t, "us-east-1", "s3").unwrap();
-        ChunkSigner::new(upload, key, t, seed).unwrap()
+        ChunkSigner::with_key(upload, key, t, seed).unwrap()
     }
 
     #[test]
@@ -747,10 +756,10 @@ mod tests {
         let t = Timestamp::parse_rfc3339("2013-05-24T00:00:00Z").unwrap();
         let key = ScopedKey::new(&creds, t, "us-east-1", "s3").unwrap();
         for bad in ["", "ABCDEF", &"A".repeat(64), &"0".repeat(63)] {
-            assert!(ChunkSigner::new(&upload, key.clone(), t, bad).is_err());
+            assert!(ChunkSigner::with_key(&upload, key.clone(), t, bad).is_err());
         }
         let next_day = t.add_seconds(86_400).unwrap();
-        assert!(ChunkSigner::new(&upload, key, next_day, &"0".repeat(64)).is_err());
+        assert!(ChunkSigner::with_key(&upload, key, next_day, &"0".repeat(64)).is_err());
     }
 
     #[test]

@@ -808,4 +808,44 @@ mod tests {
             "\r\nx-amz-checksum-sha256:47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU=\r\n"
         ));
     }
+
+    #[test]
+    fn the_aws_chunked_headers_are_the_signers() {
+        let creds = Credentials::new("AKID", "secret").unwrap();
+        let t = Timestamp::parse_rfc3339("2013-05-24T00:00:00Z").unwrap();
+        let params = SigningParams::new(&creds, "us-east-1", "s3", t);
+        let upload = ChunkedUpload::signed_with_trailer(10, 8192, Checksum::Crc32).unwrap();
+        for name in [
+            "Content-Encoding",
+            "content-length",
+            "x-amz-decoded-content-length",
+            "X-Amz-Trailer",
+            "x-amz-content-sha256",
+        ] {
+            let req = Request::new("PUT", "s3.amazonaws.com", "/b/k").header(name, "1");
+            assert!(
+                matches!(
+                    upload.sign(&req, &params),
+                    Err(Error::ReservedHeader { .. })
+                ),
+                "{name}"
+            );
+        }
+        let (signed, _) = upload
+            .sign(&Request::new("PUT", "s3.amazonaws.com", "/b/k"), &params)
+            .unwrap();
+        let names: Vec<&str> = signed.headers.iter().map(|(n, _)| n.as_str()).collect();
+        assert_eq!(
+            names,
+            [
+                "content-encoding",
+                "content-length",
+                "x-amz-decoded-content-length",
+                "x-amz-trailer",
+                "x-amz-date",
+                "x-amz-content-sha256",
+                "authorization"
+            ]
+        );
+    }
 }

@@ -224,3 +224,101 @@ pub fn sign_with_details(
         params.key.sign(sts.as_bytes()).to_hex()
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use alloc::format;
+
+    fn setup() -> (Credentials, SigningKey, RegionSet, Timestamp) {
+        let c =
+            Credentials::new("AKIDEXAMPLE", "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY").unwrap();
+        let k = SigningKey::derive(&c).unwrap();
+        let r = RegionSet::new("us-east-1,eu-west-1").unwrap();
+        let t = Timestamp::parse_rfc3339("2015-08-30T12:36:00Z").unwrap();
+        (c, k, r, t)
+    }
+
+    #[test]
+    fn a_key_of_other_credentials_is_refused() {
+        let (c, _, r, t) = setup();
+        let other = SigningKey::from_access_key_pair("AKIDOTHER", "secret").unwrap();
+        let p = SigningParams::new(&c, &other, &r, "s3", t);
+        let req = Request::new("GET", "example.amazonaws.com", "/");
+        for e in [
+            presign(&req, &p, 60).unwrap_err(),
+            sign(&req, &p).unwrap_err(),
+        ] {
+            assert!(matches!(e, Error::UnsupportedConfiguration { .. }), "{e}");
+        }
+    }
+
+    #[test]
+    fn the_signer_sets_region_set_and_tokens_itself() {
+        let (c, k, r, t) = setup();
+        let p = SigningParams::new(&c, &k, &r, "s3", t);
+        for name in [
+            "X-Amz-Region-Set",
+            "x-amz-region-set",
+            "X-Amz-S3session-Token",
+        ] {
+            let req = Request::new("GET", "example.amazonaws.com", "/").query(name, "x");
+            assert!(
+                matches!(
+                    presign(&req, &p, 60),
+                    Err(Error::InvalidQueryParameter { .. })
+                ),
+                "{name}"
+            );
+        }
+        for name in [
+            "x-amz-region-set",
+            "X-Amz-S3session-Token",
+            "x-amz-security-token",
+        ] {
+            let req = Request::new("GET", "example.amazonaws.com", "/").header(name, "x");
+            assert!(
+                matches!(sign(&req, &p), Err(Error::ReservedHeader { .. })),
+                "{name}"
+            );
+        }
+        assert!(matches!(
+            presign(
+                &Request::new("GET", "example.amazonaws.com", "/"),
+                &SigningParams::new(&c, &k, &r, "S3", t),
+                60
+            ),
+            Err(Error::InvalidService { .. })
+        ));
+    }
+
+    #[test]
+    fn region_lists_are_signed_and_sent() {
+        let (c, k, r, t) = setup();
+        let c = c.with_session_token("tok/en").unwrap();
+        let p = SigningParams::new(&c, &k, &r, "s3", t);
+        let req = Request::new("GET", "example.amazonaws.com", "/");
+        let (signed, d) = sign_with_details(&req, &p).unwrap();
+        assert!(d
+            .canonical_request
+            .contains("\nx-amz-region-set:us-east-1,eu-west-1\n"));
+        assert!(d
+            .canonical_request
+            .contains("\nx-amz-security-token:tok/en\n"));
+        assert!(signed
+            .headers
+            .contains(&("x-amz-region-set".into(), "us-east-1,eu-west-1".into())));
+        let (url, d) = presign_with_details(&req, &p, 60).unwrap();
+        assert!(
+            url.url.contains("&X-Amz-Region-Set=us-east-1%2Ceu-west-1&"),
+            "{}",
+            url.url
+        );
+        assert!(d
+            .string_to_sign
+            .starts_with("AWS4-ECDSA-P256-SHA256\n20150830T123600Z\n20150830/s3/aws4_request\n"));
+        let sig = Signature::from_hex(&d.signature).unwrap();
+        assert!(k.verifying_key().verify(d.string_to_sign.as_bytes(), &sig));
+        assert!(!format!("{p:?}").contains("wJalr"), "no secret in Debug");
+    }
+}

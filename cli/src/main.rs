@@ -92,11 +92,6 @@ enum Command {
 }
 
 fn run(cli: Cli) -> Result<()> {
-    output::stdout::require_open(
-        std::io::stdout(),
-        "stdout",
-        "presign prints its result there (redirect it to a file or /dev/null instead)",
-    )?;
     match cli.command {
         None => s3::run(cli.s3),
         Some(Command::Url(a)) => url::run(a),

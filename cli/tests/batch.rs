@@ -207,9 +207,9 @@ fn closed_stdin_or_stdout_is_an_error() {
     assert!(r.stdout.is_empty(), "{}", r.stdout);
     s.shell(&format!("echo '{{\"bucket\": \"bkt1\"}}' | {batch} >&-"))
         .fails(1, "stdout is closed");
-    // Every command prints to stdout.
-    s.shell("exec \"$PRESIGN\" s3://bkt1/k >&-")
-        .fails(1, "stdout is closed");
+    // A command run for its exit code may have its output discarded any way.
+    let r = s.shell("exec \"$PRESIGN\" s3://bkt1/k --region us-east-1 >&-");
+    assert_eq!((r.code, r.stderr.as_str()), (0, ""));
     // /dev/null given on purpose is not a closed stream.
     let r = s.shell(&format!("{batch} </dev/null"));
     assert_eq!((r.code, r.stdout.as_str(), r.stderr.as_str()), (0, "", ""));

@@ -19,6 +19,11 @@ pub fn print_line(text: &str) -> Result<()> {
 /// read-only or write-only, so on Linux the two are told apart by the open mode
 /// (`/proc/self/fdinfo`); elsewhere only a still-closed descriptor is caught.
 ///
+/// Some parents also give `/dev/null` read-write on purpose (Python's `subprocess.DEVNULL`,
+/// libuv's "ignore"), which this takes for a closed stream: so only `presign batch` asks,
+/// where discarding every answer or reading no request is never the point; a command run for
+/// its exit code (`presign verify` with its output discarded) is not refused.
+///
 /// # Errors
 /// When the stream was closed, with `why` it matters.
 #[cfg(unix)]

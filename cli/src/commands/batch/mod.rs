@@ -83,6 +83,11 @@ pub fn run(a: BatchArgs) -> Result<()> {
         "stdin",
         "presign batch reads its requests there (presign batch < requests.jsonl)",
     )?;
+    require_open(
+        std::io::stdout(),
+        "stdout",
+        "presign batch writes its answers there (> answers.jsonl; >/dev/null to discard them)",
+    )?;
     let cfg = Config::load(a.profile.as_deref())?;
     let region = cfg.s3_region(a.region.as_deref());
     let endpoint = a.endpoint.resolve(&cfg, &region)?;

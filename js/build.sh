@@ -12,10 +12,11 @@ WASM_BINDGEN=${WASM_BINDGEN:-$(bash .ci/install-wasm-bindgen.sh | tail -n 1)}
 
 "$WASM_CARGO" build -p presign-js --profile wasm "${WASM_CARGO_FLAGS[@]}"
 target=${CARGO_TARGET_DIR:-target}
+# wasm-opt runs on rustc's output, before wasm-bindgen: binaryen 108 run after it breaks the
+# externref table wasm-bindgen adds ("Table.set(): Argument 1 is invalid for table").
+"${WASM_OPT[@]}" -O3 "$target/wasm32-unknown-unknown/wasm/presign_js.wasm" -o "$target/presign_js.opt.wasm"
 rm -rf js/dist
-"$WASM_BINDGEN" --target web --out-dir js/dist --out-name presign \
-    "$target/wasm32-unknown-unknown/wasm/presign_js.wasm"
-"${WASM_OPT[@]}" -O3 js/dist/presign_bg.wasm -o js/dist/presign_bg.wasm
+"$WASM_BINDGEN" --target web --out-dir js/dist --out-name presign "$target/presign_js.opt.wasm"
 # Types come from lib/index.d.ts; the glue's own are for the raw exports only.
 rm -f js/dist/presign.d.ts js/dist/presign_bg.wasm.d.ts
 raw=$(wc -c < js/dist/presign_bg.wasm)

@@ -317,9 +317,10 @@ export class Presigner {
           time = unixSeconds(value);
           break;
         case "contentLengthRange":
-          if (!Array.isArray(value) || value.length !== 2) throw badOption(name, "must be [min, max] (bytes)");
-          recs = rec(recs, "contentLengthMin", value[0]);
-          recs = rec(recs, "contentLengthMax", value[1]);
+          if (!Array.isArray(value) || value.length !== 2 || !value.every(Number.isSafeInteger)) {
+            throw badOption(name, "must be [min, max] (whole numbers of bytes)");
+          }
+          recs = rec(recs, name, `${value[0]} ${value[1]}`);
           break;
         case "metadata":
           recs = recMap(recs, name, "metadata:", value);

@@ -36,7 +36,10 @@ pub fn of(e: &Error) -> &'static str {
         Error::InvalidObjectKey { .. } => "invalid-object-key",
         Error::InvalidEndpoint { .. } => "invalid-endpoint",
         Error::UnsupportedConfiguration { .. } => "unsupported-configuration",
+        Error::InvalidChunk { .. } => "invalid-chunk",
+        Error::InvalidSessionResponse { .. } => "invalid-session-response",
         Error::InvalidPolicy { .. } => "invalid-policy",
+        Error::ClientHazard(_) => "client-hazard",
         _ => "presign-error",
     }
 }

@@ -9,8 +9,7 @@ use crate::presigner::RawPresigner;
 use crate::wire::{self, Failure};
 use alloc::string::String;
 use alloc::vec::Vec;
-use presign::canonical::UriPath;
-use presign::sigv4::{self, Payload, Request, SessionToken, SigningParams};
+use presign::sigv4::{self, Payload, Request, SessionToken, SigningParams, UriPath};
 use wasm_bindgen::prelude::*;
 
 /// A request described by the generic signer's records.
@@ -30,6 +29,7 @@ struct Generic<'a> {
     token_after_signing: bool,
     clamp: bool,
     content_sha256_header: bool,
+    deny_warnings: Option<bool>,
 }
 
 impl<'a> Generic<'a> {
@@ -60,25 +60,34 @@ impl<'a> Generic<'a> {
                 "sessionTokenAfterSigning" => g.token_after_signing = wire::flag(name, value)?,
                 "clampExpiry" => g.clamp = wire::flag(name, value)?,
                 "contentSha256Header" => g.content_sha256_header = wire::flag(name, value)?,
+                "denyWarnings" => g.deny_warnings = Some(wire::flag(name, value)?),
                 _ => match name.strip_prefix("header:") {
                     Some(h) => g.headers.push((h, value)),
-                    None => return Err(Failure::option(name, "is not an option of presign() or sign()")),
+                    None => {
+                        return Err(Failure::option(
+                            name,
+                            "is not an option of presign() or sign()",
+                        ))
+                    }
                 },
             }
         }
         Ok(g)
     }
 
-    /// Signs with `presigner`'s credentials; `body` is hashed when given.
+    /// Signs with `presigner`'s credentials; `body` is hashed when given. Without a body or a
+    /// hash, a presigned S3 request signs `UNSIGNED-PAYLOAD` (the body is not known yet), a
+    /// header-signed one the empty body.
     fn with_request<T>(
         &self,
         presigner: &RawPresigner,
         time: f64,
+        presigning: bool,
         body: Option<&[u8]>,
         f: impl FnOnce(&Request<'_>, &SigningParams<'_>) -> Result<T, presign::Error>,
     ) -> Result<T, Failure> {
         let time = wire::timestamp(time)?;
-        let pairs = presign::encoding::parse_query(self.query);
+        let pairs = decode_query(self.query);
         let region = self.region.unwrap_or(presigner.endpoint().region());
         let mut params = SigningParams::new(presigner.credentials(), region, self.service, time);
         if let Some(rules) = self.uri_path {
@@ -89,20 +98,39 @@ impl<'a> Generic<'a> {
         }
         params.clamp_expiry_to_credentials = self.clamp;
         params.content_sha256_header = self.content_sha256_header;
+        params.deny_warnings = self.deny_warnings.unwrap_or(presigner.deny_warnings());
         let s3_rules = params.uri_path == UriPath::S3;
         let payload = match (body, self.payload_hash) {
             (Some(b), _) => Payload::Bytes(b),
             (None, Some(h)) => Payload::Hash(h),
-            (None, None) if self.unsigned_payload || s3_rules => Payload::Unsigned,
+            (None, None) if self.unsigned_payload || (presigning && s3_rules) => Payload::Unsigned,
             (None, None) => Payload::Empty,
         };
         let mut req = Request::new(self.method, self.host, self.path)
             .scheme(self.scheme)
             .payload(payload);
-        req.query = pairs.iter().map(|(n, v)| (n.as_str(), v.as_str())).collect();
+        req.query = pairs
+            .iter()
+            .map(|(n, v)| (n.as_str(), v.as_str()))
+            .collect();
         req.headers.clone_from(&self.headers);
         Ok(f(&req, &params)?)
     }
+}
+
+/// The raw query as `(name, value)` pairs, percent-decoded (`+` stays `+`, as AWS reads it;
+/// invalid UTF-8 becomes U+FFFD), in their order.
+fn decode_query(query: &str) -> Vec<(String, String)> {
+    let decode =
+        |s: &str| String::from(percent_encoding::percent_decode_str(s).decode_utf8_lossy());
+    query
+        .split('&')
+        .filter(|p| !p.is_empty())
+        .map(|p| {
+            let (n, v) = p.split_once('=').unwrap_or((p, ""));
+            (decode(n), decode(v))
+        })
+        .collect()
 }
 
 fn headers_out(out: &mut String, headers: &[(String, String)]) {
@@ -119,9 +147,14 @@ impl RawPresigner {
         let run = || -> Result<String, Failure> {
             let expires_in = wire::seconds("expiresIn", expires_in)?;
             let g = Generic::parse(opts)?;
-            let p = g.with_request(self, time, None, |r, p| sigv4::presign(r, p, expires_in))?;
+            let p = g.with_request(self, time, true, None, |r, p| {
+                sigv4::presign(r, p, expires_in)
+            })?;
             let mut out = p.url;
             headers_out(&mut out, &p.headers);
+            for w in &p.warnings {
+                wire::warning(&mut out, w);
+            }
             wire::record(&mut out, "x", &[&wire::unix(p.expires_at)]);
             Ok(out)
         };
@@ -133,7 +166,7 @@ impl RawPresigner {
     pub fn generic_sign(&self, opts: &str, body: &[u8], has_body: bool, time: f64) -> String {
         let run = || -> Result<String, Failure> {
             let g = Generic::parse(opts)?;
-            let s = g.with_request(self, time, has_body.then_some(body), sigv4::sign)?;
+            let s = g.with_request(self, time, false, has_body.then_some(body), sigv4::sign)?;
             let mut out = s.url;
             headers_out(&mut out, &s.headers);
             Ok(out)

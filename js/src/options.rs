@@ -7,13 +7,6 @@
 use crate::wire::{self, Failure};
 use presign::s3::S3Request;
 
-/// Options that are not setters of the request.
-#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
-pub struct Flags {
-    /// Throw on a client hazard instead of returning it as a warning.
-    pub deny_warnings: bool,
-}
-
 /// The SSE-C triple, which the library takes in one call.
 #[derive(Default)]
 struct SseC<'a> {
@@ -27,11 +20,7 @@ struct SseC<'a> {
 /// # Errors
 /// An unknown option name, or a value of the wrong type. Invalid values (a bad header value, a
 /// reserved header) are kept by the request and reported when it is presigned.
-pub fn apply<'a>(
-    mut req: S3Request<'a>,
-    opts: &'a str,
-) -> Result<(S3Request<'a>, Flags), Failure> {
-    let mut flags = Flags::default();
+pub fn apply<'a>(mut req: S3Request<'a>, opts: &'a str) -> Result<S3Request<'a>, Failure> {
     let mut sse_c = SseC::default();
     for field in wire::fields(opts) {
         let (name, value) = field?;
@@ -79,10 +68,8 @@ pub fn apply<'a>(
             "continuationToken" => req.continuation_token(value),
             "startAfter" => req.start_after(value),
             "clampExpiry" => req.clamp_expiry_to_credentials(wire::flag(name, value)?),
-            "denyWarnings" => {
-                flags.deny_warnings = wire::flag(name, value)?;
-                req
-            }
+            "denyWarnings" => req.deny_warnings(wire::flag(name, value)?),
+            "downloadAs" => req.download_as(value),
             _ => {
                 if let Some(meta) = name.strip_prefix("metadata:") {
                     req.metadata(meta, value)
@@ -114,5 +101,5 @@ pub fn apply<'a>(
             ))
         }
     }
-    Ok((req, flags))
+    Ok(req)
 }

@@ -7,20 +7,17 @@ use presign::s3::PostPolicy;
 use wasm_bindgen::prelude::*;
 
 fn apply<'a>(mut policy: PostPolicy<'a>, opts: &str) -> Result<PostPolicy<'a>, Failure> {
-    let mut range: (Option<u64>, Option<u64>) = (None, None);
     for field in wire::fields(opts) {
         let (name, value) = field?;
         policy = match name {
             "key" => policy.key(value),
             "keyStartsWith" => policy.key_starts_with(value),
-            "contentLengthMin" => {
-                range.0 = Some(wire::integer(name, value)?);
-                policy
-            }
-            "contentLengthMax" => {
-                range.1 = Some(wire::integer(name, value)?);
-                policy
-            }
+            // `MIN MAX`, applied in place, so conditions keep the order of the options.
+            "contentLengthRange" => match value.split_once(' ') {
+                Some((min, max)) => policy
+                    .content_length_range(wire::integer(name, min)?, wire::integer(name, max)?),
+                None => return Err(Failure::option(name, "needs [min, max] (bytes)")),
+            },
             "contentType" => policy.content_type(value),
             "contentTypeStartsWith" => policy.content_type_starts_with(value),
             "acl" => policy.acl(value),
@@ -52,16 +49,6 @@ fn apply<'a>(mut policy: PostPolicy<'a>, opts: &str) -> Result<PostPolicy<'a>, F
                 }
             }
         };
-    }
-    match range {
-        (None, None) => {}
-        (Some(min), Some(max)) => policy = policy.content_length_range(min, max),
-        _ => {
-            return Err(Failure::option(
-                "contentLengthRange",
-                "needs [min, max] (bytes)",
-            ))
-        }
     }
     Ok(policy)
 }

@@ -16,6 +16,8 @@ pub struct RawPresigner {
     /// The bucket of the last call; the wrapper calls [`RawPresigner::bucket`] only when it
     /// changes.
     bucket: Option<Bucket>,
+    /// `denyWarnings` of the constructor: the default of every call.
+    deny_warnings: bool,
     /// The longest result so far, so a result is written into one right-sized allocation.
     capacity: usize,
 }
@@ -60,14 +62,7 @@ impl RawPresigner {
     /// Presigns an object operation on the selected bucket: `op` is one of the constants
     /// above, `upload_id` and `part` are read by the multipart operations only. Returns the
     /// result string of [`wire`].
-    pub fn object(
-        &mut self,
-        op: u32,
-        key: &str,
-        opts: &str,
-        time: f64,
-        expires_in: f64,
-    ) -> String {
+    pub fn object(&mut self, op: u32, key: &str, opts: &str, time: f64, expires_in: f64) -> String {
         wire::result(self.object_impl(op, key, "", 0, opts, time, expires_in))
     }
 
@@ -97,6 +92,7 @@ impl RawPresigner {
         let mut endpoint_url = None;
         let mut style = AddressingStyle::Auto;
         let mut switches = [false; 4];
+        let mut deny_warnings = false;
         for field in wire::fields(config) {
             let (name, value) = field?;
             match name {
@@ -115,7 +111,10 @@ impl RawPresigner {
                         "path" => AddressingStyle::Path,
                         "virtual" => AddressingStyle::VirtualHosted,
                         _ => {
-                            return Err(Failure::option(name, "must be \"auto\", \"path\" or \"virtual\""))
+                            return Err(Failure::option(
+                                name,
+                                "must be \"auto\", \"path\" or \"virtual\"",
+                            ))
                         }
                     }
                 }
@@ -123,6 +122,7 @@ impl RawPresigner {
                 "accelerate" => switches[1] = wire::flag(name, value)?,
                 "fips" => switches[2] = wire::flag(name, value)?,
                 "legacyGlobalEndpoint" => switches[3] = wire::flag(name, value)?,
+                "denyWarnings" => deny_warnings = wire::flag(name, value)?,
                 _ => return Err(Failure::option(name, "is not an option of new Presigner()")),
             }
         }
@@ -146,6 +146,7 @@ impl RawPresigner {
             presigner: Presigner::new(credentials),
             endpoint,
             bucket: None,
+            deny_warnings,
             capacity: 256,
         })
     }
@@ -153,6 +154,11 @@ impl RawPresigner {
     /// The credentials, for the generic signer and POST policies.
     pub(crate) fn credentials(&self) -> &Credentials {
         self.presigner.credentials()
+    }
+
+    /// `denyWarnings` of the constructor.
+    pub(crate) fn deny_warnings(&self) -> bool {
+        self.deny_warnings
     }
 
     /// The endpoint (its region is the default of the generic signer).
@@ -192,11 +198,16 @@ impl RawPresigner {
             LIST_OBJECTS_V2 => bucket.list_objects_v2(),
             _ => return Err(Failure::option("op", "is not an S3 operation")),
         };
-        let (req, _flags) = options::apply(req, opts)?;
+        let req = options::apply(req.deny_warnings(self.deny_warnings), opts)?;
         let mut out = String::with_capacity(self.capacity);
-        let validity = self.presigner.presign_into(&mut out, &req, time, expires_in)?;
+        let validity = self
+            .presigner
+            .presign_into(&mut out, &req, time, expires_in)?;
         for (name, value) in req.headers() {
             wire::record(&mut out, "h", &[name, value]);
+        }
+        for w in req.warnings() {
+            wire::warning(&mut out, &w);
         }
         if validity.expires_at.unix() != time.unix() + expires_in as i64 {
             wire::record(&mut out, "x", &[&wire::unix(validity.expires_at)]);

@@ -62,7 +62,13 @@ fn rejected(r: &Rejection) -> String {
     let mut s = String::new();
     let _ = core::fmt::Write::write_fmt(
         &mut s,
-        format_args!("{REJECT}{}{}{}{}{r}", r.s3_code(), wire::SEP, r.http_status(), wire::SEP),
+        format_args!(
+            "{REJECT}{}{}{}{}{r}",
+            r.s3_code(),
+            wire::SEP,
+            r.http_status(),
+            wire::SEP
+        ),
     );
     s
 }
@@ -93,7 +99,11 @@ pub fn verify_request(opts: &str, now: f64) -> String {
         if let Some(h) = input.payload_hash {
             request = request.payload_hash(h);
         }
-        let secret = if input.unknown_key { None } else { input.secret };
+        let secret = if input.unknown_key {
+            None
+        } else {
+            input.secret
+        };
         let mut named: Option<(String, Option<String>)> = None;
         let verdict = verifier.verify(&request, |id, token| {
             named = Some((String::from(id), token.map(String::from)));

@@ -106,6 +106,16 @@ pub fn record(out: &mut String, tag: &str, fields: &[&str]) {
     }
 }
 
+/// Appends the record `NUL w NUL code NUL message` of a client hazard.
+pub fn warning(out: &mut String, w: &presign::Warning) {
+    out.push(SEP);
+    out.push('w');
+    out.push(SEP);
+    out.push_str(w.code());
+    out.push(SEP);
+    let _ = write!(out, "{w}");
+}
+
 /// Unix seconds as decimal text.
 pub fn unix(t: presign::Timestamp) -> String {
     let mut s = String::new();
@@ -191,7 +201,11 @@ mod tests {
     fn times_must_be_whole_seconds_in_range() {
         assert_eq!(timestamp(1.0).unwrap().unix(), 1);
         for bad in [0.5, -1.0, f64::NAN, f64::INFINITY, 253_402_300_800.0] {
-            assert_eq!(timestamp(bad).unwrap_err().code, codes::INVALID_TIME, "{bad}");
+            assert_eq!(
+                timestamp(bad).unwrap_err().code,
+                codes::INVALID_TIME,
+                "{bad}"
+            );
         }
     }
 }

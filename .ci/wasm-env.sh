@@ -11,7 +11,7 @@ wasm_packages_missing() {
     done
 }
 
-wasm_apt_install() {
+ci_apt_install() {
     local missing
     missing=$(wasm_packages_missing "$@")
     [ -z "$missing" ] && return 0
@@ -23,12 +23,12 @@ wasm_apt_install() {
         --no-install-recommends $missing >&2
 }
 
-wasm_apt_install rustc-web cargo-web rust-web-src binaryen
+ci_apt_install rustc-web cargo-web rust-web-src binaryen
 
 WASM_RUSTC=/usr/bin/rustc
 WASM_CARGO=/usr/bin/cargo
 llvm_major=$("$WASM_RUSTC" -vV | sed -n 's/^LLVM version: \([0-9]*\).*/\1/p')
-wasm_apt_install "lld-$llvm_major"
+ci_apt_install "lld-$llvm_major"
 
 # build-std compiles the std sources of rust-web-src: they must be rustc's own version.
 rustc_pkg=$(dpkg-query -W -f='${Version}' rustc-web)

@@ -33,8 +33,11 @@ export function freePort() {
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
-/** Starts s3s-fs with these bucket folders; returns { port, endpoint, stop() }. */
-export async function startS3s(buckets) {
+/**
+ * Starts s3s-fs with these bucket folders; returns { port, endpoint, stop() }. `domains`: more
+ * Host values it accepts (a proxy's, whose Host it receives unchanged).
+ */
+export async function startS3s(buckets, { domains = [] } = {}) {
   const bin = binary();
   const dir = mkdtempSync(join(tmpdir(), "presign-js-s3s-"));
   const data = join(dir, "data");
@@ -45,7 +48,7 @@ export async function startS3s(buckets) {
     const child = spawn(
       bin,
       ["--host", "127.0.0.1", "--port", String(port), "--access-key", ACCESS_KEY, "--secret-key", SECRET_KEY,
-        "--domain", `localhost:${port}`, "--domain", `127.0.0.1:${port}`, data],
+        "--domain", `localhost:${port}`, "--domain", `127.0.0.1:${port}`, ...domains.flatMap((d) => ["--domain", d]), data],
       { stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, RUST_LOG: "" } },
     );
     let log = "";

@@ -3,7 +3,7 @@
 //! JavaScript users never see these exports: the hand-written ESM wrapper in `js/lib/` is the
 //! API (`new Presigner({...})`, `getObject`, `presignPost`, `verify`, ...). What crosses the
 //! boundary is kept to numbers and a few strings per call, in the small text protocol of
-//! [`wire`], because every crossing costs more than the signing it carries.
+//! `wire.rs`, because every crossing costs more than the signing it carries.
 //!
 //! The library does no I/O and reads no clock; neither does this crate: the wrapper reads
 //! `Date.now()` (or the caller's frozen `time`) and passes Unix seconds in.

@@ -61,7 +61,7 @@ impl RawPresigner {
 
     /// Presigns an object operation on the selected bucket: `op` is one of the constants
     /// above, `upload_id` and `part` are read by the multipart operations only. Returns the
-    /// result string of [`wire`].
+    /// result string of `wire.rs`.
     pub fn object(&mut self, op: u32, key: &str, opts: &str, time: f64, expires_in: f64) -> String {
         wire::result(self.object_impl(op, key, "", 0, opts, time, expires_in))
     }

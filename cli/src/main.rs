@@ -17,7 +17,10 @@ mod output;
 mod profile;
 
 use clap::{Parser, Subcommand};
-use commands::{batch, diagnose, dsql_token, eks_token, explain, post, rds_token, s3, url, verify};
+use commands::{
+    batch, create_session, diagnose, dsql_token, eks_token, explain, post, rds_token, s3, url,
+    verify,
+};
 use error::Result;
 use std::process::ExitCode;
 
@@ -83,6 +86,10 @@ enum Command {
     Post(post::PostArgs),
     /// Say what a presigned URL (or RDS/DSQL/EKS token) contains and whether it is still valid.
     Explain(explain::ExplainArgs),
+    /// The signed CreateSession request of an S3 Express One Zone directory bucket, as a curl
+    /// command (or --json) for you to send: its XML answer holds the session credentials that
+    /// `presign s3://BUCKET/KEY --express-session FILE` signs with.
+    CreateSession(create_session::CreateSessionArgs),
     /// Check a presigned URL's signature with your credentials.
     Verify(verify::VerifyArgs),
     /// Say why a request made with a presigned URL fails: compare what was presigned with what
@@ -101,6 +108,7 @@ fn run(cli: Cli) -> Result<()> {
         Some(Command::Batch(a)) => batch::run(a),
         Some(Command::Post(a)) => post::run(a),
         Some(Command::Explain(a)) => explain::run(a),
+        Some(Command::CreateSession(a)) => create_session::run(a),
         Some(Command::Verify(a)) => verify::run(a),
         Some(Command::Diagnose(a)) => diagnose::run(a),
     }

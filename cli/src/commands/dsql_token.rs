@@ -41,6 +41,7 @@ pub fn run(a: DsqlArgs) -> Result<()> {
         service: "dsql",
         uri_path: None,
         default_expires: DB_TOKEN_EXPIRES,
+        region_set: None,
     };
     let (p, notes) = g.presign(&a.common)?;
     let token = p.url.strip_prefix("https://").unwrap_or(&p.url);

@@ -93,6 +93,7 @@ pub fn run(a: EksArgs) -> Result<()> {
         service: "sts",
         uri_path: None,
         default_expires: EKS_URL_EXPIRES,
+        region_set: None,
     };
     let (p, notes) = g.presign(&a.common)?;
     let token = format!("{EKS_TOKEN_PREFIX}{}", base64url::encode(p.url.as_bytes()));

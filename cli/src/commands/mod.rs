@@ -2,6 +2,7 @@
 //! a variant of `Command` in `main.rs` and one line of its dispatch.
 
 pub mod batch;
+pub mod create_session;
 pub mod diagnose;
 pub mod dsql_token;
 pub mod eks_token;

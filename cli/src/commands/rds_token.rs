@@ -40,6 +40,7 @@ pub fn run(a: RdsArgs) -> Result<()> {
         service: "rds-db",
         uri_path: None,
         default_expires: DB_TOKEN_EXPIRES,
+        region_set: None,
     };
     let (p, notes) = g.presign(&a.common)?;
     let token = p.url.strip_prefix("https://").unwrap_or(&p.url);

@@ -10,7 +10,49 @@ use crate::error::{CliError, Result};
 use crate::output::{print_presigned, CurlFile, Format, Notes, Signing};
 use crate::profile::Config;
 use clap::Args;
-use presign::s3::{Bucket, Method};
+use presign::s3::{express, Bucket, Method};
+use presign::Credentials;
+use std::io::Read;
+
+const NEEDS_SESSION: &str = "a directory bucket (S3 Express One Zone) is signed with the session credentials of CreateSession: run `presign create-session s3://BUCKET`, send that request, and pass its response with --express-session FILE";
+
+/// A directory bucket at its zonal endpoint: the endpoint flags do not apply.
+pub fn directory_bucket(name: &str, region: &str, endpoint: &S3EndpointArgs) -> Result<Bucket> {
+    let e = endpoint;
+    if e.endpoint_url.is_some()
+        || e.addressing_style.is_some()
+        || e.legacy_global_endpoint
+        || e.dualstack
+        || e.accelerate
+        || e.fips
+    {
+        return Err(CliError::usage(
+            "a directory bucket (S3 Express One Zone) is reached at its zonal endpoint NAME.s3express-ZONEID.REGION.amazonaws.com: drop --endpoint-url, --addressing-style, --legacy-global-endpoint, --dualstack, --accelerate and --fips",
+        ));
+    }
+    Ok(Bucket::directory(name, region)?)
+}
+
+/// The session credentials of a CreateSession response in `file` (`-`: stdin).
+fn session_credentials(file: &str) -> Result<Credentials> {
+    let body = if file == "-" {
+        let mut s = String::new();
+        std::io::stdin()
+            .take(express::MAX_RESPONSE_LEN as u64 + 1)
+            .read_to_string(&mut s)
+            .map_err(|e| {
+                CliError::fail(format!(
+                    "reading the CreateSession response from stdin: {e}"
+                ))
+            })?;
+        s
+    } else {
+        std::fs::read_to_string(file).map_err(|e| {
+            CliError::fail(format!("reading the CreateSession response {file}: {e}"))
+        })?
+    };
+    Ok(express::parse_create_session_response(&body)?)
+}
 
 /// The default lifetime of an S3 URL, as the AWS CLI's `aws s3 presign`.
 pub const DEFAULT_EXPIRES: u64 = 3600;
@@ -40,6 +82,12 @@ pub struct S3Args {
     /// (RFC 6266/8187).
     #[arg(long, value_name = "FILE_NAME")]
     pub download_as: Option<String>,
+    /// A directory bucket (S3 Express One Zone, NAME--ZONEID--x-s3): sign with the session
+    /// credentials of this CreateSession response (an XML file, `-` for stdin; `presign
+    /// create-session` prints the request that gets one). Without it, the credentials found
+    /// must already be session credentials.
+    #[arg(long, value_name = "FILE")]
+    pub express_session: Option<String>,
     /// Print a ready curl command instead of the URL.
     #[arg(long, conflicts_with = "json")]
     pub curl: bool,
@@ -58,8 +106,12 @@ pub fn run(a: S3Args) -> Result<()> {
         .ok_or_else(|| CliError::usage("give s3://BUCKET/KEY or a subcommand"))?;
     let cfg = Config::load(a.common.profile.as_deref())?;
     let region = cfg.s3_region(a.common.region.as_deref());
-    let endpoint = a.endpoint.resolve(&cfg, &region)?;
-    let bucket = Bucket::new(endpoint, &target.bucket)?;
+    let directory = express::is_directory_bucket_name(&target.bucket);
+    let bucket = if directory {
+        directory_bucket(&target.bucket, &region, &a.endpoint)?
+    } else {
+        Bucket::new(a.endpoint.resolve(&cfg, &region)?, &target.bucket)?
+    };
     let mut req = bucket.request(a.method, target.key.as_deref());
     if let Some(ct) = &a.content_type {
         req = req.content_type(ct.as_str());
@@ -79,7 +131,22 @@ pub fn run(a: S3Args) -> Result<()> {
     req = req
         .clamp_expiry_to_credentials(a.common.clamp_expiry)
         .deny_warnings(a.common.deny_warnings);
-    let creds = credentials::find(&cfg)?;
+    let creds = match (&a.express_session, directory) {
+        (Some(file), true) => session_credentials(file)?,
+        (Some(_), false) => {
+            return Err(CliError::usage(
+                "--express-session is for directory buckets (NAME--ZONEID--x-s3)",
+            ))
+        }
+        (None, true) => {
+            let creds = credentials::find(&cfg)?;
+            if creds.session_token().is_none() {
+                return Err(CliError::usage(NEEDS_SESSION));
+            }
+            creds
+        }
+        (None, false) => credentials::find(&cfg)?,
+    };
     let time = clock::time_or_now(a.common.time)?;
     let expires = a.common.expires_in.unwrap_or(DEFAULT_EXPIRES);
     let mut notes = Notes::default();

@@ -9,6 +9,7 @@ use crate::output::{Notes, Signing};
 use crate::profile::Config;
 use presign::sigv4::UriPath;
 use presign::sigv4::{self, Request, SigningParams};
+use presign::sigv4a::{self, RegionSet, SigningKey};
 use presign::{Payload, Presigned};
 
 /// One presign through `presign::sigv4::presign`.
@@ -23,6 +24,9 @@ pub struct Sigv4Presign<'a> {
     pub service: &'a str,
     pub uri_path: Option<UriPath>,
     pub default_expires: u64,
+    /// SigV4a (`AWS4-ECDSA-P256-SHA256`) for this region set instead of SigV4 for the profile's
+    /// region.
+    pub region_set: Option<&'a str>,
 }
 
 impl Sigv4Presign<'_> {
@@ -30,17 +34,13 @@ impl Sigv4Presign<'_> {
     /// presigns; the notes carry the signing texts with `--show-signing`.
     pub fn presign(&self, common: &CommonArgs) -> Result<(Presigned, Notes)> {
         let cfg = Config::load(common.profile.as_deref())?;
+        if let Some(set) = self.region_set {
+            return self.presign_sigv4a(common, &cfg, set);
+        }
         let region = cfg.required_region(common.region.as_deref())?;
         let creds = credentials::find(&cfg)?;
         let time = clock::time_or_now(common.time)?;
-        let mut req = Request::new(self.method, self.host, self.path)
-            .scheme(self.scheme)
-            .payload(self.payload);
-        req.query = self.query.clone();
-        req.headers = self.headers.clone();
-        for (n, v) in &common.headers {
-            req.headers.push((n.as_str(), v.as_str()));
-        }
+        let req = self.request(common);
         let mut params = SigningParams::new(&creds, &region, self.service, time);
         if let Some(rules) = self.uri_path {
             params.uri_path = rules;
@@ -53,6 +53,49 @@ impl Sigv4Presign<'_> {
             return Ok((sigv4::presign(&req, &params, expires)?, notes));
         }
         let (p, details) = sigv4::presign_with_details(&req, &params, expires)?;
+        notes.signing = Some(Signing::redacted(
+            &details.canonical_request,
+            &details.string_to_sign,
+        ));
+        Ok((p, notes))
+    }
+
+    fn request<'r>(&'r self, common: &'r CommonArgs) -> Request<'r> {
+        let mut req = Request::new(self.method, self.host, self.path)
+            .scheme(self.scheme)
+            .payload(self.payload);
+        req.query = self.query.clone();
+        req.headers = self.headers.clone();
+        for (n, v) in &common.headers {
+            req.headers.push((n.as_str(), v.as_str()));
+        }
+        req
+    }
+
+    /// The SigV4a presign: no region needed, the key derived from the credentials.
+    fn presign_sigv4a(
+        &self,
+        common: &CommonArgs,
+        cfg: &Config,
+        region_set: &str,
+    ) -> Result<(Presigned, Notes)> {
+        let regions = RegionSet::new(region_set)?;
+        let creds = credentials::find(cfg)?;
+        let key = SigningKey::derive(&creds)?;
+        let time = clock::time_or_now(common.time)?;
+        let req = self.request(common);
+        let mut params = sigv4a::SigningParams::new(&creds, &key, &regions, self.service, time);
+        if let Some(rules) = self.uri_path {
+            params.uri_path = rules;
+        }
+        params.clamp_expiry_to_credentials = common.clamp_expiry;
+        params.deny_warnings = common.deny_warnings;
+        let expires = common.expires_in.unwrap_or(self.default_expires);
+        let mut notes = Notes::default();
+        if !common.show_signing {
+            return Ok((sigv4a::presign(&req, &params, expires)?, notes));
+        }
+        let (p, details) = sigv4a::presign_with_details(&req, &params, expires)?;
         notes.signing = Some(Signing::redacted(
             &details.canonical_request,
             &details.string_to_sign,

@@ -33,6 +33,14 @@ pub struct UrlArgs {
     /// Sign this payload hash (64 lower-case hex digits) instead of the empty body's.
     #[arg(long, value_name = "HEX")]
     pub payload_hash: Option<String>,
+    /// Sign with SigV4a (AWS4-ECDSA-P256-SHA256), valid in every region (`X-Amz-Region-Set=*`)
+    /// unless --region-set says otherwise: S3 multi-Region access points and other global
+    /// endpoints. No region is needed.
+    #[arg(long)]
+    pub sigv4a: bool,
+    /// SigV4a with this region set: `*`, `us-east-1,eu-west-1`, `us-*` (implies --sigv4a).
+    #[arg(long, value_name = "REGIONS")]
+    pub region_set: Option<String>,
     /// Print a ready curl command instead of the URL.
     #[arg(long, conflicts_with = "json")]
     pub curl: bool,
@@ -68,6 +76,11 @@ pub fn run(a: UrlArgs) -> Result<()> {
             UriPath::Normalized
         }),
         default_expires: DEFAULT_EXPIRES,
+        region_set: match (&a.region_set, a.sigv4a) {
+            (Some(set), _) => Some(set.as_str()),
+            (None, true) => Some("*"),
+            (None, false) => None,
+        },
     };
     let (p, notes) = g.presign(&a.common)?;
     print_presigned(

@@ -21,13 +21,13 @@ if ! dpkg -s chromium chromium-driver >/dev/null 2>&1; then
     done
     dpkg -s chromium chromium-driver >/dev/null
 fi
-chromium --version
+chromium --version 2>/dev/null  # Debian's wrapper script complains on stderr about nothing
 chromedriver --version
 
 S3S_FS=${S3S_FS:-$(bash .ci/install-s3s-fs.sh | tail -n 1)}
 export S3S_FS
 cargo build -q -p presign-cli
-export PRESIGN="$PWD/target/debug/presign"
+export PRESIGN="${CARGO_TARGET_DIR:-$PWD/target}/debug/presign"
 
 # The suite's Python is linted and formatted like the rest of the project's Python.
 python3 -m pip install --quiet --disable-pip-version-check "ruff==0.17.6"

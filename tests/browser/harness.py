@@ -192,36 +192,46 @@ class World:
 
     def __init__(self):
         self.backend = Backend()
-        self.standin = StandIn(None).start()
-        port = self.standin.port
-        self.s3 = S3sFs([BUCKET], [f"127.0.0.1:{port}", f"localhost:{port}"])
-        self.standin.upstream = ("127.0.0.1", self.s3.port)
-        self.endpoint = f"http://127.0.0.1:{port}"
-        self.localhost_endpoint = f"http://localhost:{port}"
-        self.presign = Presign(self.endpoint)
-        self.backend.presign = self.presign
-        self.pages = PageServer(os.path.join(HERE, "page"), self.backend).start()
-        self.driver = Chromedriver.start(self.s3.dir)
-        self.browser = self.driver.session()
-        self.home()
+        self.standin = self.s3 = self.pages = self.driver = self.browser = None
+        try:
+            # The binary first: nothing to stop if it is missing.
+            self.presign = Presign(None)
+            self.standin = StandIn(None).start()
+            port = self.standin.port
+            self.s3 = S3sFs([BUCKET], [f"127.0.0.1:{port}", f"localhost:{port}"])
+            self.standin.upstream = ("127.0.0.1", self.s3.port)
+            self.endpoint = f"http://127.0.0.1:{port}"
+            self.localhost_endpoint = f"http://localhost:{port}"
+            self.presign.endpoint = self.endpoint
+            self.backend.presign = self.presign
+            self.pages = PageServer(os.path.join(HERE, "page"), self.backend).start()
+            self.driver = Chromedriver.start(self.s3.dir)
+            self.browser = self.driver.session()
+            self.home()
+        except BaseException:
+            self.close()  # stop what started: no server outlives a failed start
+            raise
 
     def home(self):
         """Back to the suite's page (whose client.js the tests call)."""
         self.browser.get(self.pages.url("index.html"))
 
     def close(self):
-        for stop in (
-            self.browser.close,
-            self.driver.stop,
-            self.pages.stop,
-            self.standin.stop,
-            self.s3.stop,
+        for part, stop in (
+            (self.browser, "close"),
+            (self.driver, "stop"),
+            (self.pages, "stop"),
+            (self.standin, "stop"),
+            (self.s3, "stop"),
         ):
+            if part is None:
+                continue
             try:
-                stop()
+                getattr(part, stop)()
             except Exception as e:  # noqa: BLE001 (keep stopping the others)
                 print(f"harness: stopping: {e!r}")
-        self.s3.cleanup()
+        if self.s3 is not None:
+            self.s3.cleanup()
 
 
 class Backend:
@@ -256,11 +266,21 @@ class Backend:
 _WORLD = None
 
 
+_WORLD_ERROR = None
+
+
 def world():
-    """The one World of this run (started on first use; run.py closes it)."""
-    global _WORLD
+    """The one World of this run (started on first use; run.py closes it). If it cannot start,
+    every test fails with that first error instead of starting it again."""
+    global _WORLD, _WORLD_ERROR
+    if _WORLD_ERROR is not None:
+        raise RuntimeError(f"the browser world did not start: {_WORLD_ERROR}")
     if _WORLD is None:
-        _WORLD = World()
+        try:
+            _WORLD = World()
+        except Exception as e:
+            _WORLD_ERROR = e
+            raise
     return _WORLD
 
 

@@ -140,6 +140,43 @@ pub enum Error {
     ClientHazard(Warning),
 }
 
+impl Error {
+    /// A stable, kebab-case name of this error (`"invalid-region"`, `"client-hazard"`, ...): the
+    /// variant's name, for programs and bindings to branch on. Codes are never renamed or reused;
+    /// new variants bring new codes.
+    pub fn code(&self) -> &'static str {
+        match self {
+            Error::InvalidHeaderName { .. } => "invalid-header-name",
+            Error::InvalidHeaderValue { .. } => "invalid-header-value",
+            Error::ReservedHeader { .. } => "reserved-header",
+            Error::DuplicateHeader { .. } => "duplicate-header",
+            Error::InvalidRegion { .. } => "invalid-region",
+            Error::InvalidService { .. } => "invalid-service",
+            Error::InvalidMethod { .. } => "invalid-method",
+            Error::InvalidHost { .. } => "invalid-host",
+            Error::InvalidPath { .. } => "invalid-path",
+            Error::InvalidExpiry { .. } => "invalid-expiry",
+            Error::ExpiresAfterCredentials { .. } => "expires-after-credentials",
+            Error::CredentialsExpired { .. } => "credentials-expired",
+            Error::TimestampOutOfRange { .. } => "timestamp-out-of-range",
+            Error::InvalidTimestamp { .. } => "invalid-timestamp",
+            Error::InvalidAccessKeyId => "invalid-access-key-id",
+            Error::InvalidSecretKey => "invalid-secret-key",
+            Error::InvalidSessionToken => "invalid-session-token",
+            Error::InvalidPayloadHash => "invalid-payload-hash",
+            Error::InvalidQueryParameter { .. } => "invalid-query-parameter",
+            Error::InvalidBucketName { .. } => "invalid-bucket-name",
+            Error::InvalidObjectKey { .. } => "invalid-object-key",
+            Error::InvalidEndpoint { .. } => "invalid-endpoint",
+            Error::UnsupportedConfiguration { .. } => "unsupported-configuration",
+            Error::InvalidChunk { .. } => "invalid-chunk",
+            Error::InvalidSessionResponse { .. } => "invalid-session-response",
+            Error::InvalidPolicy { .. } => "invalid-policy",
+            Error::ClientHazard(_) => "client-hazard",
+        }
+    }
+}
+
 fn escape(f: &mut fmt::Formatter<'_>, s: &str) -> fmt::Result {
     for c in s.chars() {
         if c.is_control() {
@@ -243,5 +280,72 @@ impl fmt::Display for Error {
     }
 }
 
-#[cfg(feature = "std")]
-impl std::error::Error for Error {}
+impl core::error::Error for Error {}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use alloc::collections::BTreeSet;
+    use alloc::format;
+    use alloc::vec::Vec;
+
+    #[test]
+    fn every_code_is_the_kebab_case_variant_name_and_unique() {
+        let s = String::new;
+        let all = [
+            Error::InvalidHeaderName { name: s() },
+            Error::InvalidHeaderValue { name: s() },
+            Error::ReservedHeader { name: s() },
+            Error::DuplicateHeader { name: s() },
+            Error::InvalidRegion { region: s() },
+            Error::InvalidService { service: s() },
+            Error::InvalidMethod { method: s() },
+            Error::InvalidHost { host: s() },
+            Error::InvalidPath { reason: "" },
+            Error::InvalidExpiry { seconds: 0 },
+            Error::ExpiresAfterCredentials {
+                url_expires_at: 0,
+                credentials_expire_at: 0,
+            },
+            Error::CredentialsExpired { expired_at: 0 },
+            Error::TimestampOutOfRange { unix_seconds: 0 },
+            Error::InvalidTimestamp { expected: "" },
+            Error::InvalidAccessKeyId,
+            Error::InvalidSecretKey,
+            Error::InvalidSessionToken,
+            Error::InvalidPayloadHash,
+            Error::InvalidQueryParameter { reason: "" },
+            Error::InvalidBucketName {
+                bucket: s(),
+                rule: "",
+            },
+            Error::InvalidObjectKey { reason: "", len: 0 },
+            Error::InvalidEndpoint { reason: "" },
+            Error::UnsupportedConfiguration { reason: "" },
+            Error::InvalidChunk { reason: "" },
+            Error::InvalidSessionResponse { reason: "" },
+            Error::InvalidPolicy { reason: s() },
+            Error::ClientHazard(Warning::DotSegmentInKey { path: s() }),
+        ];
+        let mut seen = BTreeSet::new();
+        for e in &all {
+            let debug = format!("{e:?}");
+            let name: String = debug
+                .chars()
+                .take_while(char::is_ascii_alphanumeric)
+                .collect();
+            let mut kebab = String::new();
+            for (i, c) in name.chars().enumerate() {
+                if c.is_ascii_uppercase() && i > 0 {
+                    kebab.push('-');
+                }
+                kebab.push(c.to_ascii_lowercase());
+            }
+            assert_eq!(e.code(), kebab, "{debug}");
+            assert!(seen.insert(e.code()), "duplicate code {}", e.code());
+        }
+        let codes: Vec<&str> = all.iter().map(Error::code).collect();
+        assert_eq!(codes[0], "invalid-header-name");
+        assert_eq!(codes[26], "client-hazard");
+    }
+}

@@ -1013,7 +1013,8 @@ proptest! {
         headers in proptest::collection::vec((".{0,12}", ".{0,40}"), 0..4),
         now in 0i64..253_402_300_799,
     ) {
-        let intended = Intended { method: Some(&m), url: &a, headers: Some(headers.iter().map(|(n, v)| (n.as_str(), v.as_str())).collect()) };
+        let mut intended = Intended::from_url(Some(&m), &a);
+        intended.headers = Some(headers.iter().map(|(n, v)| (n.as_str(), v.as_str())).collect());
         let mut sent = Sent::new("GET", &b);
         sent.headers = headers.iter().map(|(n, v)| (n.as_str(), v.as_str())).collect();
         let ctx = Context::default().now(Timestamp::from_unix(now).unwrap()).expected_region("us-east-1");

@@ -1,5 +1,8 @@
 //! Every bad input gets a typed error whose message says what to fix. One test per input.
 
+#[path = "common/codes.rs"]
+mod codes;
+
 use presign::s3::{AddressingStyle, Bucket, Endpoint};
 use presign::sigv4::{self, Payload, Request, SigningParams};
 use presign::{Credentials, Error, Timestamp};
@@ -20,6 +23,7 @@ fn presign_err(req: &Request<'_>, region: &str, service: &str, expires: u64, fix
     let msg = e.to_string();
     assert!(msg.contains(fix), "message {msg:?} should say {fix:?}");
     assert!(!msg.contains("wJalr"), "no secret in {msg}");
+    codes::assert_code_names_the_variant(&e, e.code());
     e
 }
 

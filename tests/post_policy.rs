@@ -6,6 +6,8 @@
 mod s3s;
 
 use hmac::{Hmac, Mac};
+#[path = "common/codes.rs"]
+mod codes;
 #[path = "common/oracle.rs"]
 mod oracle;
 
@@ -719,7 +721,11 @@ fn verify_with(
     size: u64,
     now: &str,
 ) -> Result<presign::s3::post::VerifiedPost, PostRejection> {
-    verifier().verify(&PostForm::new(B, fields, size).file_name("cat.png"), t(now))
+    let result = verifier().verify(&PostForm::new(B, fields, size).file_name("cat.png"), t(now));
+    if let Err(e) = &result {
+        codes::assert_code_names_the_variant(e, e.code());
+    }
+    result
 }
 
 fn set(fields: &mut [(String, String)], name: &str, value: &str) {
@@ -1507,4 +1513,123 @@ fn e2e_post_upload_to_s3s_fs() {
             r.error_code()
         );
     }
+}
+
+// ---------------------------------------------------------------------------------------------
+// A caller-written policy document (sign_document)
+// ---------------------------------------------------------------------------------------------
+
+/// botocore's condition order (caller's, bucket, key, auth) and separators, written by hand.
+fn botocore_style_document(token: Option<&str>) -> String {
+    let mut auth = String::from(
+        r#"{"x-amz-algorithm": "AWS4-HMAC-SHA256"}, {"x-amz-credential": "AKIDEXAMPLE/20261123/eu-west-1/s3/aws4_request"}, {"x-amz-date": "20261123T120000Z"}"#,
+    );
+    if let Some(t) = token {
+        auth.push_str(&format!(r#", {{"x-amz-security-token": "{t}"}}"#));
+    }
+    format!(
+        r#"{{"expiration": "2026-11-23T12:10:00Z", "conditions": [{{"acl": "private"}}, ["content-length-range", 1, 100], {{"bucket": "my-uploads"}}, ["starts-with", "$key", "in/"], {auth}]}}"#
+    )
+}
+
+#[test]
+fn a_signed_caller_document_verifies_and_keeps_its_bytes() {
+    for token in [None, Some("FQoGZXIvYXdzEXAMPLE")] {
+        let c = match token {
+            Some(t) => creds().with_session_token(t).unwrap(),
+            None => creds(),
+        };
+        let json = botocore_style_document(token);
+        let post =
+            presign::s3::post::sign_document(&bucket(), &c, t("2026-11-23T12:00:00Z"), &json)
+                .unwrap();
+        assert_eq!(post.policy, json);
+        assert_eq!(
+            base64_decode(post.field("policy").unwrap()).unwrap(),
+            json.as_bytes()
+        );
+        let names: Vec<&str> = post.fields.iter().map(|(n, _)| n.as_str()).collect();
+        let mut want = vec![
+            "acl",
+            "policy",
+            "x-amz-algorithm",
+            "x-amz-credential",
+            "x-amz-date",
+        ];
+        if token.is_some() {
+            want.push("x-amz-security-token");
+        }
+        want.push("x-amz-signature");
+        assert_eq!(names, want);
+        // The signature is HMAC(kSigning, base64 policy), recomputed independently.
+        assert_eq!(
+            post.field("x-amz-signature").unwrap(),
+            oracle::sign_hex(
+                "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY",
+                "20261123",
+                "eu-west-1",
+                "s3",
+                post.field("policy").unwrap()
+            )
+        );
+        let mut fields = post.fields.clone();
+        fields.insert(0, ("key".into(), "in/cat.png".into()));
+        let v = PostVerifier::new(|akid: &str| (akid == "AKIDEXAMPLE").then(|| c.clone()))
+            .region("eu-west-1")
+            .verify(&PostForm::new(B, fields, 10), t("2026-11-23T12:05:00Z"))
+            .unwrap();
+        assert_eq!(v.key, "in/cat.png");
+    }
+}
+
+#[test]
+fn a_caller_document_that_s3_would_refuse_is_not_signed() {
+    let json = botocore_style_document(None);
+    let now = t("2026-11-23T12:00:00Z");
+    let sign = |json: &str, c: &Credentials, now| {
+        presign::s3::post::sign_document(&bucket(), c, now, json)
+            .unwrap_err()
+            .to_string()
+    };
+    let cases = [
+        (
+            json.replace(r#", {"x-amz-date": "20261123T120000Z"}"#, ""),
+            r#"must hold the condition {"x-amz-date": "20261123T120000Z"}"#,
+        ),
+        (
+            json.replace("20261123/eu-west-1", "20261123/us-east-1"),
+            r#"{"x-amz-credential": "AKIDEXAMPLE/20261123/eu-west-1/s3/aws4_request"}"#,
+        ),
+        (
+            json.replace(r#"{"bucket": "my-uploads"}"#, r#"{"bucket": "other"}"#),
+            "names \"other\", but the form goes to bucket \"my-uploads\"",
+        ),
+        (
+            json.replace("2026-11-23T12:10:00Z", "2026-11-23T11:59:00Z"),
+            "is not after the signing time",
+        ),
+        (
+            json.replace("2026-11-23T12:10:00Z", "2026-12-23T12:10:00Z"),
+            "more than 604800 s",
+        ),
+        (
+            json.replace("conditions", "condition"),
+            "invalid POST policy",
+        ),
+    ];
+    for (doc, want) in &cases {
+        let msg = sign(doc, &creds(), now);
+        assert!(msg.contains(want), "{msg}");
+    }
+    // A session token must be covered, and is never shown.
+    let with_token = creds().with_session_token("FQoGZXIvYXdzSECRET").unwrap();
+    let msg = sign(&json, &with_token, now);
+    assert!(msg.contains("x-amz-security-token"), "{msg}");
+    assert!(!msg.contains("FQoGZXIvYXdzSECRET"), "{msg}");
+    // Credentials that expire before the policy does.
+    let short = creds().with_expiration(t("2026-11-23T12:05:00Z"));
+    assert!(matches!(
+        presign::s3::post::sign_document(&bucket(), &short, now, &json),
+        Err(Error::ExpiresAfterCredentials { .. })
+    ));
 }

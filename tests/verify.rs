@@ -3,6 +3,8 @@
 //! while any single change to what is signed is refused with the matching reason.
 
 use presign::s3::{AddressingStyle, Bucket, Endpoint, Method};
+#[path = "common/codes.rs"]
+mod codes;
 #[path = "common/oracle.rs"]
 mod oracle;
 
@@ -51,7 +53,10 @@ fn doc_verify(url: &str, now: &str) -> Result<Verified, Rejection> {
 fn code(r: Result<Verified, Rejection>) -> &'static str {
     match r {
         Ok(v) => panic!("accepted: {v:?}"),
-        Err(e) => e.s3_code(),
+        Err(e) => {
+            codes::assert_code_names_the_variant(&e, e.code());
+            e.s3_code()
+        }
     }
 }
 
@@ -1132,11 +1137,15 @@ fn sign_gen(c: &GenCase, secret: &str) -> Received {
 }
 
 fn check(r: &Received, now: Timestamp, secret: &'static str) -> Result<Verified, Rejection> {
-    Verifier::new(now)
+    let result = Verifier::new(now)
         .region("us-west-2")
         .verify(&r.request(), move |akid: &str, _: Option<&str>| {
             (akid == AKID).then_some(secret)
-        })
+        });
+    if let Err(e) = &result {
+        codes::assert_code_names_the_variant(e, e.code());
+    }
+    result
 }
 
 proptest! {

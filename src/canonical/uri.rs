@@ -8,6 +8,7 @@ use alloc::vec::Vec;
 
 /// How the canonical URI is made from a request path.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum UriPath {
     /// S3 and its relatives: the path is decoded and encoded once with SigV4's rules, and never
     /// normalized (`..`, `./`, `//` and trailing dots stay). The URL carries that same encoding.

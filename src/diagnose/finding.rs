@@ -7,6 +7,7 @@ use core::fmt;
 
 /// How much a finding matters.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[non_exhaustive]
 pub enum Severity {
     /// Noted, but not the cause: the signature still matches.
     Harmless,
@@ -18,6 +19,7 @@ pub enum Severity {
 
 /// How a path or a query value changed between the URL and the request.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum Change {
     /// A space, signed as `%20`, was sent as `+` (form encoding).
     SpaceAsPlus,
@@ -46,6 +48,7 @@ pub enum Change {
 
 /// Which URL a finding is about.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum Which {
     /// The presigned URL.
     Presigned,

@@ -5,6 +5,7 @@ use alloc::vec::Vec;
 
 /// What was presigned: the URL, and when known the method and the headers that were signed.
 #[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct Intended<'a> {
     /// The method the URL was presigned for, if known.
     pub method: Option<&'a str>,
@@ -43,6 +44,7 @@ impl<'a> Intended<'a> {
 
 /// What a client actually sent: method, URL and headers.
 #[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct Sent<'a> {
     /// The method sent.
     pub method: &'a str,
@@ -72,6 +74,7 @@ impl<'a> Sent<'a> {
 /// What else the diagnosis may use: the time, the region the bucket is really in, and when the
 /// signing credentials expire.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct Context<'a> {
     /// The current time (for expiry).
     pub now: Option<Timestamp>,

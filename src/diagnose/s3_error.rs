@@ -7,6 +7,7 @@ use alloc::vec::Vec;
 
 /// The fields of an S3 error body (`<Error><Code>...`), XML entities decoded.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct S3ErrorBody {
     /// `<Code>`, e.g. `SignatureDoesNotMatch`.
     pub code: Option<String>,

@@ -10,6 +10,7 @@ use core::fmt;
 
 /// The part of the signing texts a difference is in.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum Component {
     /// The HTTP method (canonical request line 1).
     Method,
@@ -52,6 +53,7 @@ impl fmt::Display for Component {
 
 /// Which text a line belongs to.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum Text {
     /// The canonical request.
     CanonicalRequest,
@@ -61,6 +63,7 @@ pub enum Text {
 
 /// One differing line.
 #[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct LineDifference {
     /// The text it is in.
     pub text: Text,
@@ -78,6 +81,7 @@ pub struct LineDifference {
 
 /// The line-by-line difference between our signing texts and the server's.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct SigningDiff {
     /// The differing lines, canonical request first.
     pub lines: Vec<LineDifference>,

@@ -8,6 +8,7 @@ use alloc::string::String;
 
 /// How the bucket appears in the URL.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+#[non_exhaustive]
 pub enum AddressingStyle {
     /// Virtual-hosted when the bucket name and endpoint allow it, otherwise path-style.
     #[default]

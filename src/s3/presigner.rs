@@ -27,6 +27,7 @@ use alloc::string::String;
 
 /// When a presigned URL was signed and when it stops working.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct Validity {
     /// The signing time.
     pub signed_at: Timestamp,

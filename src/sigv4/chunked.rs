@@ -68,6 +68,7 @@ const TRAILER_SIG: &str = "x-amz-trailer-signature:";
 
 /// How the chunks are authenticated: the three `x-amz-content-sha256` values of aws-chunked.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[non_exhaustive]
 pub enum Streaming {
     /// `STREAMING-AWS4-HMAC-SHA256-PAYLOAD`: every chunk signed.
     Signed,

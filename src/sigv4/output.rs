@@ -6,6 +6,7 @@ use alloc::vec::Vec;
 
 /// A presigned request: everything a client needs to use it.
 #[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct Presigned {
     /// The method the URL is signed for; any other method fails.
     pub method: String,
@@ -26,6 +27,7 @@ pub struct Presigned {
 
 /// A request signed with an `Authorization` header.
 #[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct Signed {
     /// The method.
     pub method: String,
@@ -41,6 +43,7 @@ pub struct Signed {
 /// The intermediate texts, for debugging a `SignatureDoesNotMatch` (S3 returns its own
 /// canonical request and string to sign in the error body: compare them with these).
 #[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct SigningDetails {
     /// The canonical request.
     pub canonical_request: String,

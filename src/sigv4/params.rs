@@ -6,6 +6,7 @@ use crate::{Credentials, Timestamp};
 
 /// Who signs, where and when.
 #[derive(Clone, Debug)]
+#[non_exhaustive]
 pub struct SigningParams<'a> {
     /// The credentials.
     pub credentials: &'a Credentials,

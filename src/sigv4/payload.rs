@@ -17,6 +17,7 @@ pub const PAYLOAD_LITERALS: [&str; 6] = [
 
 /// What the payload hash line of the canonical request says.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[non_exhaustive]
 pub enum Payload<'a> {
     /// No body: SHA-256 of the empty string.
     Empty,

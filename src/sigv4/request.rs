@@ -7,6 +7,7 @@ use alloc::vec::Vec;
 /// An HTTP request to sign. The path is the path as it will be sent; query names and values are
 /// given decoded (they are encoded here, once).
 #[derive(Clone, Debug)]
+#[non_exhaustive]
 pub struct Request<'a> {
     /// The HTTP method, e.g. `GET`. It is signed: a URL presigned for PUT does not work for GET.
     pub method: &'a str,
@@ -63,6 +64,7 @@ impl<'a> Request<'a> {
 /// Whether a session token is signed, or added after signing (the suite's `omit_session_token`:
 /// some services, e.g. IoT, want the token outside the signature).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+#[non_exhaustive]
 pub enum SessionToken {
     /// Signed: `X-Amz-Security-Token` in the canonical query (presigned) or signed headers.
     #[default]
@@ -79,6 +81,7 @@ pub enum SessionToken {
 ///
 /// S3 paths are decoded and encoded once, so this only matters for [`UriPath::Normalized`](crate::canonical::UriPath::Normalized).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+#[non_exhaustive]
 pub enum RawPathBytes {
     /// They are percent-encoded in the URL, and the path is signed as the URL sends it (then
     /// encoded once more, as services do): `/a b` is sent as `/a%20b` and signed as `/a%2520b`.

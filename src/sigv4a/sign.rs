@@ -17,6 +17,7 @@ use alloc::string::String;
 /// [`RegionSet`] in place of the region and the derived [`SigningKey`] (derive it once per
 /// credentials and keep it: the derivation costs a P-256 scalar multiplication).
 #[derive(Clone, Debug)]
+#[non_exhaustive]
 pub struct SigningParams<'a> {
     /// The credentials (their session token is signed as usual).
     pub credentials: &'a Credentials,

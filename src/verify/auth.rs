@@ -30,6 +30,7 @@ const TOKEN: usize = 6;
 
 /// Where the signature was found.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum AuthLocation {
     /// A presigned URL: `X-Amz-Algorithm`, `X-Amz-Signature`, ... in the query string.
     Query,

@@ -10,6 +10,7 @@ use core::fmt;
 
 /// The texts S3 returns with `SignatureDoesNotMatch`, as the verifier computed them.
 #[derive(Clone, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct SignatureMismatch {
     /// The access key id of the request.
     pub access_key_id: String,
@@ -186,6 +187,40 @@ pub enum Rejection {
 }
 
 impl Rejection {
+    /// A stable, kebab-case name of this rejection (`"signature-does-not-match"`, `"expired"`,
+    /// ...): the variant's name, finer than [`s3_code`](Self::s3_code), for programs and bindings
+    /// to branch on. Codes are never renamed or reused; new variants bring new codes.
+    pub fn code(&self) -> &'static str {
+        match self {
+            Rejection::TooLarge { .. } => "too-large",
+            Rejection::InvalidRequest { .. } => "invalid-request",
+            Rejection::MissingAuthentication => "missing-authentication",
+            Rejection::ConflictingAuthentication => "conflicting-authentication",
+            Rejection::Malformed { .. } => "malformed",
+            Rejection::UnsupportedAlgorithm { .. } => "unsupported-algorithm",
+            Rejection::DuplicateParameter { .. } => "duplicate-parameter",
+            Rejection::ScopeDateMismatch { .. } => "scope-date-mismatch",
+            Rejection::WrongRegion { .. } => "wrong-region",
+            Rejection::WrongService { .. } => "wrong-service",
+            Rejection::InvalidExpires { .. } => "invalid-expires",
+            Rejection::HostNotSigned { .. } => "host-not-signed",
+            Rejection::MissingDate => "missing-date",
+            Rejection::InvalidDate { .. } => "invalid-date",
+            Rejection::Expired { .. } => "expired",
+            Rejection::TooSkewed { .. } => "too-skewed",
+            Rejection::SignedHeaderMissing { .. } => "signed-header-missing",
+            Rejection::UnsignedHeaders { .. } => "unsigned-headers",
+            Rejection::MissingContentSha256 => "missing-content-sha256",
+            Rejection::ContentSha256Mismatch => "content-sha256-mismatch",
+            Rejection::InvalidAccessKeyId { .. } => "invalid-access-key-id",
+            Rejection::InvalidToken => "invalid-token",
+            Rejection::ExpiredToken { .. } => "expired-token",
+            Rejection::SignatureDoesNotMatch(_) => "signature-does-not-match",
+        }
+    }
+}
+
+impl Rejection {
     /// The error code S3 answers with, e.g. `"SignatureDoesNotMatch"`.
     pub fn s3_code(&self) -> &'static str {
         let auth = |l: &AuthLocation| match l {
@@ -335,5 +370,4 @@ impl fmt::Display for Rejection {
     }
 }
 
-#[cfg(feature = "std")]
-impl std::error::Error for Rejection {}
+impl core::error::Error for Rejection {}

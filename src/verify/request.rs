@@ -10,6 +10,7 @@ use alloc::vec::Vec;
 /// A request as it was received: the method, the `Host`, the raw (still percent-encoded) path and
 /// query, the headers, and optionally the SHA-256 of the body.
 #[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct Request<'a> {
     /// The HTTP method as received, e.g. `GET`.
     pub method: &'a str,

@@ -20,6 +20,7 @@ use alloc::vec::Vec;
 /// What the verifier expects: the current time, the allowed skew, and optionally the region and
 /// service requests must be signed for.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct Verifier<'a> {
     /// The server's current time (the library never reads a clock).
     pub now: Timestamp,
@@ -35,6 +36,7 @@ pub struct Verifier<'a> {
 
 /// What a successful verification established.
 #[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct Verified {
     /// Where the signature was.
     pub location: AuthLocation,

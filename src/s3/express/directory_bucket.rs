@@ -11,6 +11,7 @@ use alloc::format;
 
 /// What a `CreateSession` session may do (`x-amz-create-session-mode`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+#[non_exhaustive]
 pub enum SessionMode {
     /// Reads and writes (S3's default; the header is not sent).
     #[default]

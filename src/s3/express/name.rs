@@ -7,6 +7,7 @@ pub const DIRECTORY_SUFFIX: &str = "--x-s3";
 
 /// A directory bucket name split into its parts.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct DirectoryBucketName<'a> {
     /// The whole name, as signed and sent.
     pub name: &'a str,

@@ -332,31 +332,9 @@ impl<'a> PostPolicy<'a> {
                 )))
             }
             Expiry::In(s) => now.add_seconds(s)?,
-            Expiry::At(t) if t <= now => {
-                return Err(invalid(format!(
-                    "the expiration {t} is not after the signing time {now}: the form would be refused at once"
-                )))
-            }
-            Expiry::At(t) if (t.unix() - now.unix()) as u64 > MAX_POST_EXPIRY => {
-                return Err(invalid(format!(
-                    "the expiration {t} is more than {MAX_POST_EXPIRY} s (7 days) after the signing time {now}"
-                )))
-            }
             Expiry::At(t) => t,
         };
-        if let Some(limit) = credentials.expires_at() {
-            if limit <= now {
-                return Err(Error::CredentialsExpired {
-                    expired_at: limit.unix(),
-                });
-            }
-            if limit < expires_at {
-                return Err(Error::ExpiresAfterCredentials {
-                    url_expires_at: expires_at.unix(),
-                    credentials_expire_at: limit.unix(),
-                });
-            }
-        }
+        check_lifetime(credentials, now, expires_at)?;
         let Some((key_field, key_condition)) = &self.key else {
             return Err(invalid("no key: call .key(\"name\"), .key(\"prefix/${filename}\") or .key_starts_with(\"prefix/\")"));
         };
@@ -454,6 +432,39 @@ impl<'a> PostPolicy<'a> {
             expires_at,
         })
     }
+}
+
+/// A form signed at `now` and valid until `expires_at`: after `now`, within
+/// [`MAX_POST_EXPIRY`], and not after the credentials expire.
+pub(super) fn check_lifetime(
+    credentials: &Credentials,
+    now: Timestamp,
+    expires_at: Timestamp,
+) -> Result<(), Error> {
+    if expires_at <= now {
+        return Err(invalid(format!(
+            "the expiration {expires_at} is not after the signing time {now}: the form would be refused at once"
+        )));
+    }
+    if (expires_at.unix() - now.unix()) as u64 > MAX_POST_EXPIRY {
+        return Err(invalid(format!(
+            "the expiration {expires_at} is more than {MAX_POST_EXPIRY} s (7 days) after the signing time {now}"
+        )));
+    }
+    if let Some(limit) = credentials.expires_at() {
+        if limit <= now {
+            return Err(Error::CredentialsExpired {
+                expired_at: limit.unix(),
+            });
+        }
+        if limit < expires_at {
+            return Err(Error::ExpiresAfterCredentials {
+                url_expires_at: expires_at.unix(),
+                credentials_expire_at: limit.unix(),
+            });
+        }
+    }
+    Ok(())
 }
 
 pub(super) fn eq(field: &str, value: &str) -> Condition {

@@ -12,6 +12,7 @@ use alloc::vec::Vec;
 /// assert_eq!(form.fields.len(), 2);
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct PostForm {
     /// The bucket of the URL the form was posted to.
     pub bucket: String,

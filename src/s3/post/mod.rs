@@ -59,6 +59,7 @@
 
 mod base64;
 mod builder;
+mod document;
 mod fields;
 mod form;
 mod html;
@@ -72,6 +73,7 @@ mod tests;
 mod verifier;
 
 pub use builder::{PostPolicy, DEFAULT_POST_EXPIRY, FILENAME_VARIABLE, MAX_POST_EXPIRY};
+pub use document::sign_document;
 pub use form::PostForm;
 pub use policy::{Condition, Policy, MAX_POLICY_LEN};
 pub use presigned_post::PresignedPost;

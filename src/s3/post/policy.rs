@@ -17,6 +17,7 @@ pub const MAX_POLICY_LEN: usize = 20 * 1024;
 /// One condition of a POST policy. Field names are written without the `$` that the array forms
 /// put before them, and compare case-insensitively (S3 lower-cases form field names).
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum Condition {
     /// The field must equal `value`: `{"field": "value"}` (or `["eq", "$field", "value"]`).
     Eq {

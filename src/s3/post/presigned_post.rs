@@ -25,6 +25,7 @@ pub(super) fn xml_escape(out: &mut String, s: &str) {
 /// [`fields`](PresignedPost::fields), any [`caller_fields`](PresignedPost::caller_fields) the
 /// form fills in, and the file as the part named `file`, **last** (S3 ignores fields after it).
 #[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct PresignedPost {
     /// The form action: `https://BUCKET.s3.REGION.amazonaws.com/` (virtual-hosted) or
     /// `https://HOST/BUCKET/` (path-style).

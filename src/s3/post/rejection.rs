@@ -6,6 +6,7 @@ use core::fmt;
 
 /// What a condition wanted.
 #[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
 pub enum Requirement {
     /// Exactly this value.
     Exactly(String),
@@ -156,6 +157,38 @@ pub enum PostRejection {
         /// The field name as submitted.
         field: String,
     },
+}
+
+impl PostRejection {
+    /// A stable, kebab-case name of this rejection (`"policy-expired"`, `"file-too-large"`, ...):
+    /// the variant's name, finer than [`s3_code`](Self::s3_code), for programs and bindings to
+    /// branch on. Codes are never renamed or reused; new variants bring new codes.
+    pub fn code(&self) -> &'static str {
+        match self {
+            PostRejection::FormTooLarge { .. } => "form-too-large",
+            PostRejection::MissingField { .. } => "missing-field",
+            PostRejection::DuplicateField { .. } => "duplicate-field",
+            PostRejection::MalformedPolicy { .. } => "malformed-policy",
+            PostRejection::UnsupportedAlgorithm { .. } => "unsupported-algorithm",
+            PostRejection::MalformedCredential { .. } => "malformed-credential",
+            PostRejection::WrongScope { .. } => "wrong-scope",
+            PostRejection::InvalidDate { .. } => "invalid-date",
+            PostRejection::SignedInTheFuture { .. } => "signed-in-the-future",
+            PostRejection::UnknownAccessKey { .. } => "unknown-access-key",
+            PostRejection::CredentialsExpired { .. } => "credentials-expired",
+            PostRejection::SecurityTokenMismatch => "security-token-mismatch",
+            PostRejection::SignatureMismatch { .. } => "signature-mismatch",
+            PostRejection::PolicyExpired { .. } => "policy-expired",
+            PostRejection::FileTooLarge { .. } => "file-too-large",
+            PostRejection::FileTooSmall { .. } => "file-too-small",
+            PostRejection::KeyOutsidePrefix { .. } => "key-outside-prefix",
+            PostRejection::InvalidKey { .. } => "invalid-key",
+            PostRejection::WrongContentType { .. } => "wrong-content-type",
+            PostRejection::BucketMismatch { .. } => "bucket-mismatch",
+            PostRejection::ConditionFailed { .. } => "condition-failed",
+            PostRejection::FieldNotAllowed { .. } => "field-not-allowed",
+        }
+    }
 }
 
 impl PostRejection {
@@ -333,5 +366,4 @@ impl fmt::Display for PostRejection {
     }
 }
 
-#[cfg(feature = "std")]
-impl std::error::Error for PostRejection {}
+impl core::error::Error for PostRejection {}

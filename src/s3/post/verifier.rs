@@ -25,6 +25,7 @@ pub const DEFAULT_MAX_CLOCK_SKEW: u64 = 900;
 
 /// A form that passed verification.
 #[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct VerifiedPost {
     /// The access key id that signed the form.
     pub access_key_id: String,

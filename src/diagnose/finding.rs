@@ -17,6 +17,17 @@ pub enum Severity {
     Breaks,
 }
 
+impl Severity {
+    /// A stable name: `"harmless"`, `"risky"` or `"breaks"`.
+    pub fn code(self) -> &'static str {
+        match self {
+            Severity::Harmless => "harmless",
+            Severity::Risky => "risky",
+            Severity::Breaks => "breaks",
+        }
+    }
+}
+
 /// How a path or a query value changed between the URL and the request.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 #[non_exhaustive]

@@ -125,14 +125,11 @@ pub fn run(a: DiagnoseArgs) -> Result<()> {
         .or(presigned.method.as_deref())
         .unwrap_or("GET")
         .to_ascii_uppercase();
-    let intended = Intended {
-        method: presigned.method.as_deref(),
-        url: &presigned.url,
-        headers: presigned
-            .headers
-            .as_ref()
-            .map(|hs| hs.iter().map(|(n, v)| (n.as_str(), v.as_str())).collect()),
-    };
+    let mut intended = Intended::from_url(presigned.method.as_deref(), &presigned.url);
+    intended.headers = presigned
+        .headers
+        .as_ref()
+        .map(|hs| hs.iter().map(|(n, v)| (n.as_str(), v.as_str())).collect());
     let mut sent = Sent::new(&method, &a.sent_url);
     for (n, v) in &a.headers {
         sent = sent.header(n, v);

@@ -27,11 +27,7 @@ impl FindingJson {
 
 /// `breaks`, `risky` or `harmless`.
 pub fn severity_name(s: Severity) -> &'static str {
-    match s {
-        Severity::Breaks => "breaks",
-        Severity::Risky => "risky",
-        Severity::Harmless => "harmless",
-    }
+    s.code()
 }
 
 /// `breaks [code] (S3: SignatureDoesNotMatch): message`.

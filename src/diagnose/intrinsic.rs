@@ -39,7 +39,7 @@ fn client_hazards(s: &Signed<'_>, out: &mut Vec<Finding>) {
     let s3 = s
         .service
         .as_deref()
-        .map_or(true, |svc| UriPath::for_service(svc) == UriPath::S3);
+        .is_none_or(|svc| UriPath::for_service(svc) == UriPath::S3);
     if !s3 {
         return;
     }

@@ -10,7 +10,7 @@
 use crate::wire::{self, Failure};
 use alloc::string::String;
 use alloc::vec::Vec;
-use presign::verify::{AuthLocation, Rejection, Request, Verifier};
+use presign::verify::{Rejection, Request, Verifier};
 use presign::{Credentials, Timestamp};
 use wasm_bindgen::prelude::*;
 
@@ -120,10 +120,7 @@ pub fn verify_request(opts: &str, now: f64) -> String {
         match verdict {
             Ok(v) => {
                 let mut out = String::from("ok");
-                let location = match v.location {
-                    AuthLocation::Query => "query",
-                    AuthLocation::Header => "header",
-                };
+                let location = v.location.code();
                 let signed_at = wire::unix(v.signed_at);
                 let expires_at = wire::unix(v.expires_at);
                 let signed_headers = v.signed_headers.join(";");

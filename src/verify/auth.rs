@@ -38,6 +38,16 @@ pub enum AuthLocation {
     Header,
 }
 
+impl AuthLocation {
+    /// A stable name: `"query"` or `"header"`.
+    pub fn code(self) -> &'static str {
+        match self {
+            AuthLocation::Query => "query",
+            AuthLocation::Header => "header",
+        }
+    }
+}
+
 /// `SignedHeaders` parsed and checked: lower-case tokens, sorted, no repeats, bounded.
 pub(super) fn parse_signed_headers(
     list: &str,

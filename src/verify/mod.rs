@@ -43,6 +43,8 @@ mod redact;
 mod rejection;
 mod request;
 mod secret;
+#[cfg(feature = "sigv4a")]
+mod sigv4a;
 #[cfg(test)]
 mod tests;
 mod verifier;

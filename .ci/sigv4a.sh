@@ -30,5 +30,5 @@ echo "--- tests with the sigv4a feature"
 cargo clippy -p presign --all-targets --features sigv4a -- -D warnings
 cargo test -p presign --features sigv4a --lib
 cargo test -p presign --features sigv4a --doc
-cargo test -p presign --features sigv4a --test vectors --test e2e_chunked --test aws_sigv4a_diff
+cargo test -p presign --features sigv4a --test vectors --test e2e_chunked --test aws_sigv4a_diff --test verify_sigv4a
 cargo bench --no-run --bench sigv4a --features sigv4a

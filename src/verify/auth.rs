@@ -179,6 +179,13 @@ pub(super) struct Auth<'a> {
     pub(super) token: Option<String>,
     pub(super) signed_at: Timestamp,
     pub(super) expires: Option<u64>,
+    /// SigV4a (`AWS4-ECDSA-P256-SHA256`, feature `sigv4a`): see `verify/sigv4a.rs`.
+    pub(super) sigv4a: bool,
+}
+
+/// Whether `alg` is SigV4a's algorithm, which this build verifies (feature `sigv4a`).
+fn is_sigv4a(alg: &str) -> bool {
+    cfg!(feature = "sigv4a") && alg == "AWS4-ECDSA-P256-SHA256"
 }
 
 pub(super) fn parse_auth<'r>(
@@ -219,7 +226,8 @@ pub(super) fn parse_auth<'r>(
                     reason: "Query-string authentication version 4 requires the X-Amz-Algorithm, X-Amz-Credential, X-Amz-Signature, X-Amz-Date, X-Amz-SignedHeaders, and X-Amz-Expires parameters.",
                 });
             };
-            if alg != ALGORITHM {
+            let sigv4a = is_sigv4a(&alg);
+            if alg != ALGORITHM && !sigv4a {
                 return Err(Rejection::UnsupportedAlgorithm {
                     location,
                     algorithm: clip(&alg, 64),
@@ -251,6 +259,7 @@ pub(super) fn parse_auth<'r>(
                 token: value(TOKEN).map(Cow::into_owned),
                 signed_at,
                 expires: Some(expires),
+                sigv4a,
             })
         }
         (false, Some(value)) => {
@@ -263,7 +272,8 @@ pub(super) fn parse_auth<'r>(
             }
             let value = value.trim_matches([' ', '\t']);
             let (alg, rest) = value.split_once(' ').unwrap_or((value, ""));
-            if alg != ALGORITHM {
+            let sigv4a = is_sigv4a(alg);
+            if alg != ALGORITHM && !sigv4a {
                 return Err(Rejection::UnsupportedAlgorithm {
                     location,
                     algorithm: clip(alg, 64),
@@ -321,6 +331,7 @@ pub(super) fn parse_auth<'r>(
                 token,
                 signed_at,
                 expires: None,
+                sigv4a,
             })
         }
     }

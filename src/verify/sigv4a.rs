@@ -6,10 +6,12 @@
 use super::auth::AuthLocation;
 use super::redact::clip;
 use super::rejection::Rejection;
+use super::request::RawParam;
+use crate::encoding;
 use crate::signing::{self, validate_service};
 use crate::sigv4a::{RegionSet, Signature, VerifyingKey, ALGORITHM};
+use alloc::borrow::Cow;
 use alloc::string::String;
-use alloc::vec::Vec;
 
 /// `AKID/YYYYMMDD/service/aws4_request` → (akid, date, service).
 pub(super) fn parse_credential(
@@ -103,57 +105,17 @@ pub(super) fn signature_matches(
     }
 }
 
-/// The most public keys a [`VerifyingKeys`] keeps.
-const MAX_KEYS: usize = 64;
-
-/// SigV4a public keys by access key: deriving one costs a P-256 scalar multiplication, about
-/// as much as the verification itself, and a key serves every date, region set and service.
-/// The secret is kept only as its SHA-256, to notice a rotated secret.
-#[derive(Clone, Default)]
-pub struct VerifyingKeys {
-    keys: Vec<(String, [u8; 32], VerifyingKey)>,
+/// The value of the `X-Amz-Region-Set` query parameter (decoded), if present.
+pub(super) fn region_set_param<'r>(params: &[RawParam<'r>]) -> Option<Cow<'r, str>> {
+    params
+        .iter()
+        .find(|p| p.name.eq_ignore_ascii_case(b"X-Amz-Region-Set"))
+        .map(|p| encoding::decode_lossy(p.raw_value))
 }
 
-impl VerifyingKeys {
-    /// An empty cache.
-    pub fn new() -> Self {
-        VerifyingKeys::default()
-    }
-
-    /// The public key of (`access_key_id`, `secret`), derived on first use.
-    pub(super) fn get(&mut self, access_key_id: &str, secret: &str) -> Option<VerifyingKey> {
-        let tag = signing::sha256(secret.as_bytes());
-        if let Some((_, t, k)) = self.keys.iter().find(|(a, _, _)| a == access_key_id) {
-            if signing::constant_time_eq(t, &tag) {
-                return Some(*k);
-            }
-        }
-        let key = VerifyingKey::from_access_key_pair(access_key_id, secret).ok()?;
-        self.keys.retain(|(a, _, _)| a != access_key_id);
-        if self.keys.len() == MAX_KEYS {
-            self.keys.remove(0);
-        }
-        self.keys.push((String::from(access_key_id), tag, key));
-        Some(key)
-    }
-
-    /// How many keys are kept.
-    pub fn len(&self) -> usize {
-        self.keys.len()
-    }
-
-    /// Whether none is kept.
-    pub fn is_empty(&self) -> bool {
-        self.keys.is_empty()
-    }
-}
-
-impl core::fmt::Debug for VerifyingKeys {
-    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
-        f.debug_struct("VerifyingKeys")
-            .field("keys", &self.keys.len())
-            .finish()
-    }
+/// The public key of an access key pair (a few HMACs and one P-256 scalar multiplication).
+pub(super) fn verifying_key(access_key_id: &str, secret: &str) -> Option<VerifyingKey> {
+    VerifyingKey::from_access_key_pair(access_key_id, secret).ok()
 }
 
 #[cfg(test)]
@@ -205,29 +167,19 @@ mod tests {
     }
 
     #[test]
-    fn signatures_and_the_key_cache() {
+    fn signatures() {
         let k = SigningKey::from_access_key_pair("AKID", "secret").unwrap();
         let sts = string_to_sign("20150830T123600Z", &scope("20150830", "s3"), &[7; 32]);
         assert!(
             sts.starts_with("AWS4-ECDSA-P256-SHA256\n20150830T123600Z\n20150830/s3/aws4_request\n")
         );
         let sig = k.sign(sts.as_bytes()).to_hex();
-        let mut cache = VerifyingKeys::new();
-        let vk = cache.get("AKID", "secret").unwrap();
+        let vk = verifying_key("AKID", "secret").unwrap();
         assert!(signature_matches(&vk, &sts, &sig));
         assert!(!signature_matches(&vk, &sts, &sig[2..]));
         assert!(!signature_matches(&vk, &sts, "zz"));
         assert!(!signature_matches(&vk, &sts[1..], &sig));
-        assert_eq!(cache.get("AKID", "secret"), Some(vk));
-        assert_eq!(cache.len(), 1);
-        // A rotated secret is a new key, not the cached one.
-        let other = cache.get("AKID", "rotated").unwrap();
-        assert_ne!(other, vk);
-        assert_eq!(cache.len(), 1);
-        for i in 0..100 {
-            cache.get(&alloc::format!("K{i}"), "s").unwrap();
-        }
-        assert_eq!(cache.len(), MAX_KEYS);
-        assert!(!alloc::format!("{cache:?}").contains("secret"));
+        let other = verifying_key("AKID", "rotated").unwrap();
+        assert!(!signature_matches(&other, &sts, &sig));
     }
 }

@@ -9,10 +9,14 @@ use super::redact::{clip, redact_canonical_request};
 use super::rejection::{Rejection, SignatureMismatch};
 use super::request::{header_values, raw_params, Request};
 use super::secret::Secret;
+#[cfg(feature = "sigv4a")]
+use super::sigv4a;
 use crate::canonical::{self, UriPath};
 use crate::encoding::{self, Component};
 use crate::signing::{self, SigningKey, EMPTY_SHA256, UNSIGNED_PAYLOAD};
 use crate::Timestamp;
+#[cfg(feature = "sigv4a")]
+use alloc::borrow::Cow;
 use alloc::boxed::Box;
 use alloc::string::String;
 use alloc::vec::Vec;
@@ -179,8 +183,27 @@ impl<'a> Verifier<'a> {
         }
 
         let auth = parse_auth(&params, &request.headers)?;
-        let (akid, date, region, service) = parse_credential(&auth.credential, auth.location)?;
         let location = auth.location;
+        // SigV4a: no region in the scope; the signed region set stands in its place.
+        #[cfg(feature = "sigv4a")]
+        let region_set;
+        let (akid, date, region, service) = if auth.sigv4a {
+            #[cfg(feature = "sigv4a")]
+            {
+                let (akid, date, service) = sigv4a::parse_credential(&auth.credential, location)?;
+                let set = sigv4a::region_set_param(&params).or_else(|| {
+                    header("x-amz-region-set")
+                        .first()
+                        .map(|v| Cow::Borrowed(*v))
+                });
+                region_set = sigv4a::check_region_set(set.as_deref(), self.region, location)?;
+                (akid, date, region_set.as_str(), service)
+            }
+            #[cfg(not(feature = "sigv4a"))]
+            unreachable!("parse_auth accepts SigV4a only with the sigv4a feature")
+        } else {
+            parse_credential(&auth.credential, location)?
+        };
         let amz = auth.signed_at.amz_date();
         if date != amz.date() {
             return Err(Rejection::ScopeDateMismatch {
@@ -189,7 +212,7 @@ impl<'a> Verifier<'a> {
                 request_date: String::from(amz.as_str()),
             });
         }
-        if let Some(expected) = self.region {
+        if let (Some(expected), false) = (self.region, auth.sigv4a) {
             if region != expected {
                 return Err(Rejection::WrongRegion {
                     location,
@@ -369,6 +392,34 @@ impl<'a> Verifier<'a> {
         cr.push('\n');
         cr.push_str(payload_hash);
 
+        #[cfg(feature = "sigv4a")]
+        if auth.sigv4a {
+            let scope = sigv4a::scope(date, service);
+            let sts = sigv4a::string_to_sign(amz.as_str(), &scope, &signing::sha256(cr.as_bytes()));
+            let key = sigv4a::verifying_key(akid, secret.secret_access_key());
+            if !key.is_some_and(|k| sigv4a::signature_matches(&k, &sts, &auth.signature)) {
+                return Err(Rejection::SignatureDoesNotMatch(Box::new(
+                    SignatureMismatch {
+                        access_key_id: clip(akid, 128),
+                        canonical_request: redact_canonical_request(&cr),
+                        string_to_sign: sts,
+                        signature_provided: clip(&auth.signature, 160),
+                    },
+                )));
+            }
+            return Ok(Verified {
+                location,
+                access_key_id: String::from(akid),
+                region: String::from(region),
+                service: String::from(service),
+                scope,
+                signed_at: auth.signed_at,
+                expires_at,
+                signed_headers: signed_names.iter().map(|n| String::from(*n)).collect(),
+                payload_hash: String::from(payload_hash),
+                session_token: auth.token.is_some(),
+            });
+        }
         let scope = {
             let mut s = String::with_capacity(8 + region.len() + service.len() + 16);
             s.push_str(date);

@@ -207,3 +207,40 @@ fn create_session_prints_the_request_botocore_signs() {
     ])
     .fails(2, "without a key");
 }
+
+#[test]
+fn multi_region_access_points_are_signed_with_sigv4a() {
+    use presign::s3::Bucket;
+    let s = Sandbox::doc_keys();
+    let url = s
+        .run(&[
+            "s3://mfzwi23gnjvgw.mrap/q3.pdf",
+            "--time",
+            T0,
+            "--region-set",
+            "us-*",
+        ])
+        .ok()
+        .to_string();
+    let creds = doc_creds();
+    let key = SigningKey::derive(&creds).unwrap();
+    let time = Timestamp::parse_rfc3339(T0).unwrap();
+    let mrap = Bucket::multi_region_access_point("mfzwi23gnjvgw.mrap").unwrap();
+    let (p, d) = mrap
+        .get_object("q3.pdf")
+        .presign_sigv4a_with_details(&creds, &key, &RegionSet::new("us-*").unwrap(), time, 3600)
+        .unwrap();
+    assert_eq!(url, p.url);
+    let sig = Signature::from_hex(url.rsplit_once("X-Amz-Signature=").unwrap().1).unwrap();
+    assert!(key
+        .verifying_key()
+        .verify(d.string_to_sign.as_bytes(), &sig));
+    // Without --region-set: every region.
+    let any = s
+        .run(&["s3://mfzwi23gnjvgw.mrap/q3.pdf", "--time", T0])
+        .ok()
+        .to_string();
+    assert!(any.contains("&X-Amz-Region-Set=%2A&"), "{any}");
+    s.run(&["s3://plain-bucket/k", "--region-set", "*", "--time", T0])
+        .fails(2, "Multi-Region Access Points");
+}

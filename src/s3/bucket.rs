@@ -17,6 +17,8 @@ pub struct Bucket {
     /// `` (virtual-hosted) or `/bucket` (path-style).
     path_prefix: String,
     virtual_hosted: bool,
+    /// Only SigV4a signs for it (a Multi-Region Access Point).
+    pub(crate) sigv4a_only: bool,
 }
 
 impl Bucket {
@@ -75,6 +77,7 @@ impl Bucket {
             origin,
             path_prefix,
             virtual_hosted,
+            sigv4a_only: false,
         })
     }
 
@@ -139,6 +142,7 @@ impl Bucket {
             host_start: "https://".len(),
             path_prefix: String::new(),
             virtual_hosted: true,
+            sigv4a_only: false,
         })
     }
 
@@ -153,6 +157,7 @@ impl Bucket {
             host_start: "https://".len(),
             path_prefix: String::new(),
             virtual_hosted: true,
+            sigv4a_only: false,
         }
     }
 

@@ -54,7 +54,7 @@ const RESERVED: [(Affix, &str, &str); 5] = [
     (Affix::Prefix, "sthree-", "bucket names must not start with the prefix sthree- (reserved by S3, as is sthree-configurator)"),
     (Affix::Prefix, "amzn-s3-demo-", "bucket names must not start with the prefix amzn-s3-demo- (reserved for the examples of the AWS documentation: use your own bucket's name)"),
     (Affix::Suffix, "--x-s3", "a name ending in --x-s3 is a directory bucket (S3 Express One Zone): use Bucket::directory(name, region) (presign::s3::express), signed with the session credentials of CreateSession, not a general purpose bucket"),
-    (Affix::Suffix, ".mrap", "a name ending in .mrap is a Multi-Region Access Point alias: requests to it are signed with SigV4a for its s3-global host, not as a general purpose bucket"),
+    (Affix::Suffix, ".mrap", "a name ending in .mrap is a Multi-Region Access Point alias: use Bucket::multi_region_access_point(alias) and presign_sigv4a (SigV4a, feature sigv4a), not a general purpose bucket"),
 ];
 
 #[derive(Clone, Copy)]

@@ -160,6 +160,7 @@ impl Presigner {
         if let Some(e) = &req.error {
             return Err(e.clone());
         }
+        super::mrap::refuse_sigv4(req)?;
         if req.deny_warnings {
             if let Some(w) = req.warnings().into_iter().next() {
                 return Err(Error::ClientHazard(w));

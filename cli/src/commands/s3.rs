@@ -10,7 +10,8 @@ use crate::error::{CliError, Result};
 use crate::output::{print_presigned, CurlFile, Format, Notes, Signing};
 use crate::profile::Config;
 use clap::Args;
-use presign::s3::{express, Bucket, Method};
+use presign::s3::{express, Bucket, Method, MRAP_SUFFIX};
+use presign::sigv4a::{RegionSet, SigningKey};
 use presign::Credentials;
 use std::io::Read;
 
@@ -88,6 +89,10 @@ pub struct S3Args {
     /// must already be session credentials.
     #[arg(long, value_name = "FILE")]
     pub express_session: Option<String>,
+    /// A Multi-Region Access Point (s3://ALIAS.mrap/KEY) is signed with SigV4a for this region
+    /// set: `*` (the default), `us-east-1,eu-west-1`, `us-*`.
+    #[arg(long, value_name = "REGIONS")]
+    pub region_set: Option<String>,
     /// Print a ready curl command instead of the URL.
     #[arg(long, conflicts_with = "json")]
     pub curl: bool,
@@ -107,8 +112,16 @@ pub fn run(a: S3Args) -> Result<()> {
     let cfg = Config::load(a.common.profile.as_deref())?;
     let region = cfg.s3_region(a.common.region.as_deref());
     let directory = express::is_directory_bucket_name(&target.bucket);
+    let mrap = target.bucket.ends_with(MRAP_SUFFIX);
+    if a.region_set.is_some() && !mrap {
+        return Err(CliError::usage(
+            "--region-set is for Multi-Region Access Points (s3://ALIAS.mrap/KEY); `presign url --region-set` signs any other request with SigV4a",
+        ));
+    }
     let bucket = if directory {
         directory_bucket(&target.bucket, &region, &a.endpoint)?
+    } else if mrap {
+        Bucket::multi_region_access_point(&target.bucket)?
     } else {
         Bucket::new(a.endpoint.resolve(&cfg, &region)?, &target.bucket)?
     };
@@ -150,7 +163,19 @@ pub fn run(a: S3Args) -> Result<()> {
     let time = clock::time_or_now(a.common.time)?;
     let expires = a.common.expires_in.unwrap_or(DEFAULT_EXPIRES);
     let mut notes = Notes::default();
-    let p = if a.common.show_signing {
+    let p = if mrap {
+        let regions = RegionSet::new(a.region_set.as_deref().unwrap_or("*"))?;
+        let key = SigningKey::derive(&creds)?;
+        let (p, details) =
+            req.presign_sigv4a_with_details(&creds, &key, &regions, time, expires)?;
+        if a.common.show_signing {
+            notes.signing = Some(Signing::redacted(
+                &details.canonical_request,
+                &details.string_to_sign,
+            ));
+        }
+        p
+    } else if a.common.show_signing {
         let (p, details) = req.presign_with_details(&creds, time, expires)?;
         notes.signing = Some(Signing::redacted(
             &details.canonical_request,

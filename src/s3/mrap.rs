@@ -153,7 +153,6 @@ mod sigv4a_presign {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use alloc::string::String;
 
     #[test]
     fn aliases() {
@@ -216,7 +215,8 @@ mod tests {
                     .presign_sigv4a(&creds, &key, &RegionSet::any(), t, 60)
                     .unwrap()
                     .url;
-                let cut = |u: &str| String::from(&u[..u.find("X-Amz-Algorithm").unwrap()]);
+                let cut =
+                    |u: &str| alloc::string::String::from(&u[..u.find("X-Amz-Algorithm").unwrap()]);
                 assert_eq!(cut(&v4), cut(&v4a), "{k}");
             }
         }

@@ -15,7 +15,10 @@
 //! Groups, one per `n` (`signed_headers_<n>/*`):
 //! - `presign`: `Presigner::presign_into` of that request into a reused `String` (the day's key
 //!   cached): the cost the verification is compared with.
-//! - `verify_valid`: `Verifier::verify` of the URL as received, with the headers.
+//! - `verify_valid`: `Verifier::verify` of the URL as received, with the headers (the signing
+//!   key derived every time).
+//! - `verify_cached_valid`: `Verifier::verify_cached` with a warm `KeyCache` (the key of the day
+//!   kept, buffers reused): what a server keeping one cache per thread pays.
 //! - `verify_unknown_key`: the same URL with another access key id, which the lookup does not know
 //!   (`Rejection::InvalidAccessKeyId`).
 //! - `verify_malformed`: the same URL with an `X-Amz-Date` that is not a date
@@ -23,15 +26,16 @@
 //! - `verify_bad_signature`: the valid URL with its last signature digit changed
 //!   (`Rejection::SignatureDoesNotMatch`): a known key, all the work of a valid request.
 //!
-//! After criterion's groups, `paired` prints `verify_valid / presign` and `verify_unknown_key /
-//! verify_valid` measured again in alternating rounds of a few milliseconds (this machine's speed
+//! After criterion's groups, `paired` prints `verify_cached_valid / presign`, `verify_valid /
+//! presign`, and the unknown-key and malformed cases against `verify_cached_valid`, measured again in alternating rounds of a few milliseconds (this machine's speed
 //! drifts between levels every second or so; ratios of interleaved rounds stay put). `-- paired`
 //! runs only them.
 
 use criterion::{black_box, criterion_group, Criterion};
 use presign::s3::{Bucket, Endpoint, Presigner, S3Request};
-use presign::verify::{Rejection, Request, Verifier};
+use presign::verify::{KeyCache, Rejection, Request, Verifier};
 use presign::{Credentials, Timestamp};
+use std::cell::RefCell;
 
 const AKID: &str = "AKIAIOSFODNN7EXAMPLE";
 const SECRET: &str = "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY";
@@ -117,10 +121,31 @@ fn verify(case: &Case, url: &str) -> Result<presign::verify::Verified, Rejection
     verifier().verify(&case.received(black_box(url)), lookup)
 }
 
+fn verify_cached(
+    keys: &RefCell<KeyCache>,
+    case: &Case,
+    url: &str,
+) -> Result<presign::verify::Verified, Rejection> {
+    verifier().verify_cached(
+        &case.received(black_box(url)),
+        &mut keys.borrow_mut(),
+        lookup,
+    )
+}
+
 /// Every case gives the outcome its name says, before anything is timed.
 fn check(case: &Case, n: usize) {
     let ok = verify(case, &case.valid).expect("the valid request verifies");
     assert_eq!(ok.signed_headers.len(), n);
+    let keys = RefCell::new(KeyCache::new());
+    for _ in 0..2 {
+        let cached = verify_cached(&keys, case, &case.valid).expect("verifies with a cache");
+        assert_eq!(cached, ok);
+    }
+    assert!(matches!(
+        verify_cached(&keys, case, &case.bad_signature),
+        Err(Rejection::SignatureDoesNotMatch(_))
+    ));
     assert!(matches!(
         verify(case, &case.unknown_key),
         Err(Rejection::InvalidAccessKeyId { .. })
@@ -150,6 +175,10 @@ fn signed_headers(c: &mut Criterion) {
                     .unwrap()
             })
         });
+        let keys = RefCell::new(KeyCache::new());
+        g.bench_function("verify_cached_valid", |b| {
+            b.iter(|| verify_cached(&keys, &case, &case.valid))
+        });
         for (name, target) in [
             ("verify_valid", &case.valid),
             ("verify_unknown_key", &case.unknown_key),
@@ -176,44 +205,39 @@ fn paired_ratios() {
         let case = Case::new(n);
         check(&case, n);
         let request = case.request();
-        let mut presigner = Presigner::new(Credentials::new(AKID, SECRET).unwrap());
-        let mut url = String::with_capacity(4096);
+        let presigner = RefCell::new(Presigner::new(Credentials::new(AKID, SECRET).unwrap()));
+        let url = RefCell::new(String::with_capacity(4096));
+        let keys = RefCell::new(KeyCache::new());
         let calls = if n > 50 { 100 } else { 1000 };
-        let (v, p, r) = paired(
-            101,
-            calls,
-            || {
-                let _ = black_box(verify(&case, &case.valid));
-            },
-            || {
-                presigner
-                    .presign_into(&mut url, black_box(&request), signed_at(), EXPIRES)
-                    .unwrap();
-            },
-        );
-        println!("  signed_headers_{n}: verify_valid {v:.0} ns, presign {p:.0} ns: verify/presign = {r:.2}x");
-        let (u, v, r) = paired(
-            101,
-            calls,
-            || {
-                let _ = black_box(verify(&case, &case.unknown_key));
-            },
-            || {
-                let _ = black_box(verify(&case, &case.valid));
-            },
-        );
-        println!("  signed_headers_{n}: verify_unknown_key {u:.0} ns, verify_valid {v:.0} ns: unknown/valid = {r:.2}x");
-        let (m, v, r) = paired(
-            101,
-            calls,
-            || {
-                let _ = black_box(verify(&case, &case.malformed));
-            },
-            || {
-                let _ = black_box(verify(&case, &case.valid));
-            },
-        );
-        println!("  signed_headers_{n}: verify_malformed {m:.0} ns, verify_valid {v:.0} ns: malformed/valid = {r:.2}x");
+        let presign = || {
+            presigner
+                .borrow_mut()
+                .presign_into(
+                    &mut url.borrow_mut(),
+                    black_box(&request),
+                    signed_at(),
+                    EXPIRES,
+                )
+                .unwrap();
+        };
+        let cached = |target: &str| {
+            let _ = black_box(verify_cached(&keys, &case, target));
+        };
+        let fresh = |target: &str| {
+            let _ = black_box(verify(&case, target));
+        };
+        let label = format!("signed_headers_{n}");
+        let (a, b, r) = paired(101, calls, || cached(&case.valid), presign);
+        println!("  {label}: verify_cached_valid {a:.0} ns, presign {b:.0} ns: verify_cached/presign = {r:.2}x");
+        let (a, b, r) = paired(101, calls, || fresh(&case.valid), presign);
+        println!("  {label}: verify_valid {a:.0} ns, presign {b:.0} ns: verify/presign = {r:.2}x");
+        for (name, target) in [
+            ("verify_unknown_key", &case.unknown_key),
+            ("verify_malformed", &case.malformed),
+        ] {
+            let (a, b, r) = paired(101, calls, || fresh(target), || cached(&case.valid));
+            println!("  {label}: {name} {a:.0} ns, verify_cached_valid {b:.0} ns: ratio = {r:.2}x");
+        }
     }
 }
 

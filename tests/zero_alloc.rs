@@ -237,3 +237,50 @@ fn presign_into_a_reused_buffer_allocates_nothing() {
     assert_eq!(n, 0, "after the day change");
     println!("day change: {day_change} allocations for the new key");
 }
+
+/// Verifying with a warm `verify::KeyCache` allocates only the `Verified` it returns (five
+/// strings, the vector of signed header names and one string per name), whatever the number of
+/// signed headers; refusing an unknown key or a malformed `X-Amz-Expires` allocates one string
+/// (the clipped text in the rejection).
+#[test]
+fn verifying_with_a_warm_key_cache_allocates_only_the_result() {
+    use presign::verify::{KeyCache, Rejection, Request, Verifier};
+    let lookup = |akid: &str, _: Option<&str>| (akid == AKID).then_some(SECRET);
+    let creds = Credentials::new(AKID, SECRET).unwrap();
+    let bucket = Bucket::new(Endpoint::aws("eu-west-1").unwrap(), "my-uploads").unwrap();
+    let start = t("2024-11-23T12:00:00Z");
+    let verifier = Verifier::new(start.add_seconds(60).unwrap()).region("eu-west-1");
+    let mut keys = KeyCache::new();
+    for signed in [1usize, 25, 99] {
+        let names: Vec<String> = (1..signed).map(|i| format!("x-amz-meta-h{i:02}")).collect();
+        let mut put = bucket.put_object("uploads/report.pdf");
+        for n in &names {
+            put = put.header(n.as_str(), "a value");
+        }
+        let p = put.presign(&creds, start, 900).unwrap();
+        let request = Request::from_url("PUT", &p.url)
+            .unwrap()
+            .headers(names.iter().map(|n| (n.as_str(), "a value")));
+        verifier.verify_cached(&request, &mut keys, lookup).unwrap(); // warm-up
+        let (n, ok) = allocations(|| verifier.verify_cached(&request, &mut keys, lookup));
+        assert_eq!(ok.unwrap().signed_headers.len(), signed);
+        assert_eq!(n, 6 + signed, "{signed} signed headers");
+
+        let unknown = p.url.replace(AKID, "AKIDUNKNOWN");
+        let request = Request::from_url("PUT", &unknown)
+            .unwrap()
+            .headers(names.iter().map(|n| (n.as_str(), "a value")));
+        let (n, r) = allocations(|| verifier.verify_cached(&request, &mut keys, lookup));
+        assert!(matches!(r, Err(Rejection::InvalidAccessKeyId { .. })));
+        assert_eq!(n, 1, "unknown key, {signed} signed headers");
+
+        let malformed = p.url.replace("X-Amz-Expires=900", "X-Amz-Expires=9e2");
+        let request = Request::from_url("PUT", &malformed)
+            .unwrap()
+            .headers(names.iter().map(|n| (n.as_str(), "a value")));
+        let (n, r) = allocations(|| verifier.verify_cached(&request, &mut keys, lookup));
+        assert!(matches!(r, Err(Rejection::InvalidExpires { .. })));
+        assert_eq!(n, 1, "malformed, {signed} signed headers"); // the clipped value
+    }
+    assert_eq!(keys.len(), 1);
+}

@@ -1,6 +1,6 @@
-//! Arbitrary URLs, `Authorization` headers and other headers through the verifier, and S3 error
-//! bodies and URLs through the diagnosis: never a panic, bounded time (libFuzzer's -timeout),
-//! and no rejection ever shows the secret.
+//! Arbitrary URLs, `Authorization` headers and other headers through the verifier (with and
+//! without a key cache: the same verdict), and S3 error bodies and URLs through the diagnosis:
+//! never a panic, bounded time (libFuzzer's -timeout), and no rejection ever shows the secret.
 //!
 //! Sections: 0 = method, URL; 1 = header pairs; 2 = an S3 error body (XML).
 
@@ -12,7 +12,12 @@ use arbitrary::Arbitrary;
 use common::*;
 use libfuzzer_sys::fuzz_target;
 use presign::diagnose::{self, Context, Intended, S3ErrorBody, Sent};
-use presign::verify::{Request, Verifier};
+use presign::verify::{KeyCache, Request, Verifier};
+use std::cell::RefCell;
+
+thread_local! {
+    static KEYS: RefCell<KeyCache> = RefCell::new(KeyCache::with_capacity(4));
+}
 use presign::{Credentials, Timestamp};
 
 #[derive(Arbitrary, Debug, Default)]
@@ -46,15 +51,25 @@ fuzz_target!(|data: &[u8]| {
     }
     if let Ok(req) = Request::from_url(method, url) {
         let req = req.headers(headers.iter().copied());
-        let result = if k.credentials {
-            verifier.verify(&req, |akid: &str, _: Option<&str>| {
-                (akid == AKID).then(|| creds.clone())
-            })
-        } else {
-            verifier.verify(&req, |akid: &str, _: Option<&str>| {
-                (akid == AKID).then_some(SECRET)
-            })
-        };
+        // With and without a key cache (one per process, as a server keeps it): the same
+        // verdict.
+        let (result, cached) = KEYS.with(|keys| {
+            let keys = &mut keys.borrow_mut();
+            if k.credentials {
+                let lookup = |akid: &str, _: Option<&str>| (akid == AKID).then(|| creds.clone());
+                (
+                    verifier.verify(&req, lookup),
+                    verifier.verify_cached(&req, keys, lookup),
+                )
+            } else {
+                let lookup = |akid: &str, _: Option<&str>| (akid == AKID).then_some(SECRET);
+                (
+                    verifier.verify(&req, lookup),
+                    verifier.verify_cached(&req, keys, lookup),
+                )
+            }
+        });
+        assert_eq!(result, cached, "with and without the key cache");
         if let Err(e) = result {
             let text = format!("{e} {e:?}");
             assert!(!text.contains(SECRET) && !text.contains(TOKEN), "{text}");

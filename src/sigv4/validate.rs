@@ -18,12 +18,27 @@ pub(crate) fn validate_method(method: &str) -> Result<(), Error> {
     Ok(())
 }
 
+/// The bytes a host (with `:port`, `[IPv6]`) may hold: printable ASCII except `/`, `?`, `#`, `@`,
+/// `\\`, `"`, `<`, `>`, `{`, `}`, `|`, `^` and the backtick.
+static HOST_BYTES: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut i = 0;
+    while i < 256 {
+        t[i] = (i as u8).is_ascii_graphic();
+        i += 1;
+    }
+    let refused = b"/?#@\\\"<>{}|^`";
+    let mut j = 0;
+    while j < refused.len() {
+        t[refused[j] as usize] = false;
+        j += 1;
+    }
+    t
+};
+
 pub(crate) fn validate_host(host: &str) -> Result<(), Error> {
-    let ok = !host.is_empty()
-        && host.len() <= 1024
-        && host
-            .bytes()
-            .all(|b| b.is_ascii_graphic() && !b"/?#@\\\"<>{}|^`".contains(&b));
+    let ok =
+        !host.is_empty() && host.len() <= 1024 && host.bytes().all(|b| HOST_BYTES[usize::from(b)]);
     if ok {
         Ok(())
     } else {

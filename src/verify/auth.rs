@@ -1,31 +1,24 @@
 //! Reading the authentication parameters: from the query (`X-Amz-*`) or the `Authorization`
 //! header, with the credential scope, the signed headers list and the request date.
 
-use super::limits::MAX_SIGNED_HEADERS;
+use super::headers::Known;
+use super::query::Piece;
 use super::redact::clip;
 use super::rejection::Rejection;
-use super::request::{header_values, RawParam};
-use crate::encoding::{self};
 use crate::signing::{self, ALGORITHM};
 use crate::sigv4::AUTH_PARAMS;
 use crate::sigv4::MAX_EXPIRES;
 use crate::Timestamp;
-use alloc::borrow::Cow;
 use alloc::string::String;
-use alloc::vec::Vec;
+use percent_encoding::percent_decode_str;
 
+// Indexes into AUTH_PARAMS.
 const ALG: usize = 0;
-
 const CRED: usize = 1;
-
 const DATE: usize = 2;
-
 const EXPIRES: usize = 3;
-
 const SIGNED: usize = 4;
-
 pub(super) const SIG: usize = 5;
-
 const TOKEN: usize = 6;
 
 /// Where the signature was found.
@@ -48,41 +41,63 @@ impl AuthLocation {
     }
 }
 
-/// `SignedHeaders` parsed and checked: lower-case tokens, sorted, no repeats, bounded.
-pub(super) fn parse_signed_headers(
-    list: &str,
-    location: AuthLocation,
-) -> Result<Vec<&str>, Rejection> {
-    let mut names: Vec<&str> = Vec::new();
-    for name in list.split(';') {
-        if names.len() == MAX_SIGNED_HEADERS {
-            return Err(Rejection::TooLarge {
-                what: "SignedHeaders",
-                limit: MAX_SIGNED_HEADERS,
-            });
+/// Which authentication parameter the raw query name `raw` is, once decoded (`escaped`: it
+/// holds a `%`). Names are case-sensitive, as S3 reads them: `x-amz-signature` is an ordinary
+/// parameter (signed like any other), not the signature.
+pub(crate) fn auth_param(raw: &str, escaped: bool) -> Option<usize> {
+    if escaped {
+        if raw.len() > 3 * 20 {
+            return None; // longer than any of them fully escaped
         }
-        let ok = !name.is_empty()
-            && name.bytes().all(|b| {
-                (b.is_ascii_graphic() && !b.is_ascii_uppercase())
-                    && !b"\"(),/:;<=>?@[\\]{}".contains(&b)
-            });
-        if !ok {
-            return Err(Rejection::Malformed {
-                location,
-                reason: "SignedHeaders must be a ';'-separated list of lower-case header names",
-            });
-        }
-        if let Some(prev) = names.last() {
-            if *prev >= name {
-                return Err(Rejection::Malformed {
-                    location,
-                    reason: "SignedHeaders must be sorted and list each name once",
-                });
-            }
-        }
-        names.push(name);
+        return AUTH_PARAMS
+            .iter()
+            .position(|p| percent_decode_str(raw).eq(p.bytes()));
     }
-    Ok(names)
+    // The length and one letter tell which it could be.
+    let candidate = match (raw.len(), raw.as_bytes().get(7)) {
+        (15, Some(b'l')) => ALG,
+        (16, _) => CRED,
+        (10, _) => DATE,
+        (13, _) => EXPIRES,
+        (19, _) => SIGNED,
+        (15, Some(b'i')) => SIG,
+        (20, _) => TOKEN,
+        _ => return None,
+    };
+    (AUTH_PARAMS[candidate] == raw).then_some(candidate)
+}
+
+/// Appends `raw` percent-decoded to `out` (invalid UTF-8 replaced with U+FFFD).
+fn decode_into(out: &mut String, raw: &str) {
+    let start = out.len();
+    let bytes = raw.as_bytes();
+    // Decoded through a small buffer, flushed as text while every byte is ASCII.
+    let mut buf = [0u8; 256];
+    let (mut n, mut i) = (0, 0);
+    let hex = |b: u8| char::from(b).to_digit(16);
+    while let Some(&b) = bytes.get(i) {
+        let (byte, step) = match (b, bytes.get(i + 1..i + 3)) {
+            (b'%', Some(&[h, l])) => match (hex(h), hex(l)) {
+                (Some(h), Some(l)) => ((h * 16 + l) as u8, 3),
+                _ => (b, 1),
+            },
+            _ => (b, 1),
+        };
+        if !byte.is_ascii() {
+            // Not ASCII: decode the whole value the slow way, replacing invalid UTF-8.
+            out.truncate(start);
+            out.push_str(&percent_decode_str(raw).decode_utf8_lossy());
+            return;
+        }
+        buf[n] = byte;
+        n += 1;
+        i += step;
+        if n == buf.len() {
+            out.push_str(core::str::from_utf8(&buf).unwrap_or_default());
+            n = 0;
+        }
+    }
+    out.push_str(core::str::from_utf8(&buf[..n]).unwrap_or_default());
 }
 
 /// `AKID/YYYYMMDD/region/service/aws4_request` → (akid, date, region, service).
@@ -96,12 +111,27 @@ pub(super) fn parse_credential(
         reason: "Error parsing the Credential: it must be <access key id>/<YYYYMMDD>/<region>/<service>/aws4_request",
     }
     };
-    let mut it = cred.rsplitn(5, '/');
-    let (term, service, region, date, akid) =
-        match (it.next(), it.next(), it.next(), it.next(), it.next()) {
-            (Some(t), Some(s), Some(r), Some(d), Some(a)) => (t, s, r, d, a),
-            _ => return Err(bad()),
-        };
+    // The last four '/' split it (an access key id could hold one).
+    let mut cuts = [0usize; 4];
+    let mut found = 0;
+    for (i, &b) in cred.as_bytes().iter().enumerate().rev() {
+        if b == b'/' {
+            cuts[3 - found] = i;
+            found += 1;
+            if found == 4 {
+                break;
+            }
+        }
+    }
+    if found < 4 {
+        return Err(bad());
+    }
+    let part = |from: usize, to: usize| cred.get(from..to).unwrap_or_default();
+    let akid = part(0, cuts[0]);
+    let date = part(cuts[0] + 1, cuts[1]);
+    let region = part(cuts[1] + 1, cuts[2]);
+    let service = part(cuts[2] + 1, cuts[3]);
+    let term = part(cuts[3] + 1, cred.len());
     if term != "aws4_request" {
         return Err(Rejection::Malformed {
             location,
@@ -173,10 +203,10 @@ pub(crate) fn parse_http_date(s: &str) -> Option<Timestamp> {
 /// The parsed authentication fields.
 pub(super) struct Auth<'a> {
     pub(super) location: AuthLocation,
-    pub(super) credential: Cow<'a, str>,
-    pub(super) signed_headers: Cow<'a, str>,
-    pub(super) signature: Cow<'a, str>,
-    pub(super) token: Option<String>,
+    pub(super) credential: &'a str,
+    pub(super) signed_headers: &'a str,
+    pub(super) signature: &'a str,
+    pub(super) token: Option<&'a str>,
     pub(super) signed_at: Timestamp,
     pub(super) expires: Option<u64>,
     /// SigV4a (`AWS4-ECDSA-P256-SHA256`, feature `sigv4a`): see `verify/sigv4a.rs`.
@@ -188,151 +218,164 @@ fn is_sigv4a(alg: &str) -> bool {
     cfg!(feature = "sigv4a") && alg == "AWS4-ECDSA-P256-SHA256"
 }
 
-pub(super) fn parse_auth<'r>(
-    params: &[RawParam<'r>],
-    headers: &[(&'r str, &'r str)],
-) -> Result<Auth<'r>, Rejection> {
-    let header = |name: &str| header_values(headers, name);
-    let mut found: [Option<&RawParam<'r>>; 7] = [None; 7];
-    for p in params {
-        if let Some(i) = p.auth_index() {
-            if found[i].is_some() {
+/// Finds the authentication in the query (`X-Amz-*`, values decoded into `decoded`) or the
+/// `Authorization` header, and checks its syntax: the algorithm, the dates, `X-Amz-Expires`.
+pub(super) fn parse_auth<'a>(
+    query: &'a str,
+    pieces: &[Piece],
+    known: &Known<'a>,
+    decoded: &'a mut String,
+) -> Result<Auth<'a>, Rejection> {
+    let mut found: [Option<Piece>; 7] = [None; 7];
+    for &piece in pieces {
+        if let Some(i) = auth_param(piece.name(query), piece.name_escaped()) {
+            if found[i].replace(piece).is_some() {
                 return Err(Rejection::DuplicateParameter {
                     name: AUTH_PARAMS[i],
                 });
             }
-            found[i] = Some(p);
         }
     }
-    let authorization = header("authorization");
-    let auth_header = authorization.first().copied();
-    let query_auth = found[ALG].is_some();
-    match (query_auth, auth_header) {
+    match (found[ALG].is_some(), known.authorization) {
         (true, Some(_)) => Err(Rejection::ConflictingAuthentication),
         (false, None) => Err(Rejection::MissingAuthentication),
-        (true, None) => {
-            let location = AuthLocation::Query;
-            let value = |i: usize| found[i].map(|p| encoding::decode_lossy(p.raw_value));
-            let (Some(alg), Some(cred), Some(date), Some(expires), Some(signed), Some(sig)) = (
-                value(ALG),
-                value(CRED),
-                value(DATE),
-                value(EXPIRES),
-                value(SIGNED),
-                value(SIG),
-            ) else {
-                return Err(Rejection::Malformed {
-                    location,
-                    reason: "Query-string authentication version 4 requires the X-Amz-Algorithm, X-Amz-Credential, X-Amz-Signature, X-Amz-Date, X-Amz-SignedHeaders, and X-Amz-Expires parameters.",
-                });
-            };
-            let sigv4a = is_sigv4a(&alg);
-            if alg != ALGORITHM && !sigv4a {
-                return Err(Rejection::UnsupportedAlgorithm {
-                    location,
-                    algorithm: clip(&alg, 64),
-                });
-            }
-            let signed_at = Timestamp::parse_amz_date(&date)
-                .map_err(|_| Rejection::InvalidDate { location })?;
-            let seconds = if expires.is_empty()
-                || expires.len() > 7
-                || !expires.bytes().all(|b| b.is_ascii_digit())
-            {
-                None
-            } else {
-                expires.parse::<u64>().ok()
-            };
-            let expires = match seconds {
-                Some(e @ 1..=MAX_EXPIRES) => e,
-                _ => {
-                    return Err(Rejection::InvalidExpires {
-                        value: clip(&expires, 32),
-                    })
-                }
-            };
-            Ok(Auth {
-                location,
-                credential: Cow::Owned(cred.into_owned()),
-                signed_headers: Cow::Owned(signed.into_owned()),
-                signature: Cow::Owned(sig.into_owned()),
-                token: value(TOKEN).map(Cow::into_owned),
-                signed_at,
-                expires: Some(expires),
-                sigv4a,
-            })
-        }
-        (false, Some(value)) => {
-            let location = AuthLocation::Header;
-            if authorization.len() > 1 {
-                return Err(Rejection::Malformed {
-                    location,
-                    reason: "the Authorization header appears more than once",
-                });
-            }
-            let value = value.trim_matches([' ', '\t']);
-            let (alg, rest) = value.split_once(' ').unwrap_or((value, ""));
-            let sigv4a = is_sigv4a(alg);
-            if alg != ALGORITHM && !sigv4a {
-                return Err(Rejection::UnsupportedAlgorithm {
-                    location,
-                    algorithm: clip(alg, 64),
-                });
-            }
-            let (mut cred, mut signed, mut sig) = (None, None, None);
-            for part in rest.split(',') {
-                let part = part.trim_matches([' ', '\t']);
-                let (k, v) = part.split_once('=').ok_or(Rejection::Malformed {
-                    location,
-                    reason: "the Authorization header must be AWS4-HMAC-SHA256 Credential=..., SignedHeaders=..., Signature=...",
-                })?;
-                let slot = match k {
-                    "Credential" => &mut cred,
-                    "SignedHeaders" => &mut signed,
-                    "Signature" => &mut sig,
-                    _ => return Err(Rejection::Malformed { location, reason: "the Authorization header has an unknown component (expected Credential, SignedHeaders, Signature)" }),
-                };
-                if slot.replace(v).is_some() {
-                    return Err(Rejection::Malformed {
-                        location,
-                        reason: "a component of the Authorization header appears more than once",
-                    });
-                }
-            }
-            let (Some(cred), Some(signed), Some(sig)) = (cred, signed, sig) else {
-                return Err(Rejection::Malformed {
-                    location,
-                    reason:
-                        "the Authorization header must have Credential, SignedHeaders and Signature",
-                });
-            };
-            let amz_dates = header("x-amz-date");
-            let signed_at = match amz_dates.first() {
-                Some(d) => {
-                    if amz_dates.len() > 1 {
-                        return Err(Rejection::InvalidDate { location });
-                    }
-                    Timestamp::parse_amz_date(d.trim_matches([' ', '\t']))
-                        .map_err(|_| Rejection::InvalidDate { location })?
-                }
-                None => match header("date").first() {
-                    Some(d) => parse_http_date(d).ok_or(Rejection::InvalidDate { location })?,
-                    None => return Err(Rejection::MissingDate),
-                },
-            };
-            let token = header("x-amz-security-token")
-                .first()
-                .map(|t| String::from(t.trim_matches([' ', '\t'])));
-            Ok(Auth {
-                location,
-                credential: Cow::Borrowed(cred),
-                signed_headers: Cow::Borrowed(signed),
-                signature: Cow::Borrowed(sig),
-                token,
-                signed_at,
-                expires: None,
-                sigv4a,
-            })
+        (true, None) => query_auth(query, &found, decoded),
+        (false, Some(value)) => header_auth(value, known),
+    }
+}
+
+fn query_auth<'a>(
+    query: &'a str,
+    found: &[Option<Piece>; 7],
+    decoded: &'a mut String,
+) -> Result<Auth<'a>, Rejection> {
+    let location = AuthLocation::Query;
+    if found[..6].iter().any(Option::is_none) {
+        return Err(Rejection::Malformed {
+            location,
+            reason: "Query-string authentication version 4 requires the X-Amz-Algorithm, X-Amz-Credential, X-Amz-Signature, X-Amz-Date, X-Amz-SignedHeaders, and X-Amz-Expires parameters.",
+        });
+    }
+    // Values with escapes are decoded into one buffer; the others are read where they are.
+    decoded.clear();
+    let mut ranges = [None; 7];
+    for (range, piece) in ranges.iter_mut().zip(found) {
+        if let Some(p) = piece.filter(|p| p.value_escaped()) {
+            let start = decoded.len();
+            decode_into(decoded, p.value(query));
+            *range = Some((start, decoded.len()));
         }
     }
+    let decoded: &'a String = decoded;
+    let value = |i: usize| -> &'a str {
+        match (ranges[i], found[i]) {
+            (Some((a, b)), _) => decoded.get(a..b).unwrap_or_default(),
+            (None, Some(p)) => p.value(query),
+            (None, None) => "",
+        }
+    };
+    let sigv4a = is_sigv4a(value(ALG));
+    if value(ALG) != ALGORITHM && !sigv4a {
+        return Err(Rejection::UnsupportedAlgorithm {
+            location,
+            algorithm: clip(value(ALG), 64),
+        });
+    }
+    let signed_at =
+        Timestamp::parse_amz_date(value(DATE)).map_err(|_| Rejection::InvalidDate { location })?;
+    let expires = value(EXPIRES);
+    let seconds = if expires.is_empty()
+        || expires.len() > 7
+        || !expires.bytes().all(|b| b.is_ascii_digit())
+    {
+        None
+    } else {
+        expires.parse::<u64>().ok()
+    };
+    let expires = match seconds {
+        Some(e @ 1..=MAX_EXPIRES) => e,
+        _ => {
+            return Err(Rejection::InvalidExpires {
+                value: clip(expires, 32),
+            })
+        }
+    };
+    Ok(Auth {
+        location,
+        credential: value(CRED),
+        signed_headers: value(SIGNED),
+        signature: value(SIG),
+        token: found[TOKEN].map(|_| value(TOKEN)),
+        signed_at,
+        expires: Some(expires),
+        sigv4a,
+    })
+}
+
+fn header_auth<'a>(value: &'a str, known: &Known<'a>) -> Result<Auth<'a>, Rejection> {
+    let location = AuthLocation::Header;
+    if known.authorizations > 1 {
+        return Err(Rejection::Malformed {
+            location,
+            reason: "the Authorization header appears more than once",
+        });
+    }
+    let value = value.trim_matches([' ', '\t']);
+    let (alg, rest) = value.split_once(' ').unwrap_or((value, ""));
+    let sigv4a = is_sigv4a(alg);
+    if alg != ALGORITHM && !sigv4a {
+        return Err(Rejection::UnsupportedAlgorithm {
+            location,
+            algorithm: clip(alg, 64),
+        });
+    }
+    let (mut cred, mut signed, mut sig) = (None, None, None);
+    for part in rest.split(',') {
+        let part = part.trim_matches([' ', '\t']);
+        let (k, v) = part.split_once('=').ok_or(Rejection::Malformed {
+            location,
+            reason: "the Authorization header must be AWS4-HMAC-SHA256 Credential=..., SignedHeaders=..., Signature=...",
+        })?;
+        let slot = match k {
+            "Credential" => &mut cred,
+            "SignedHeaders" => &mut signed,
+            "Signature" => &mut sig,
+            _ => return Err(Rejection::Malformed { location, reason: "the Authorization header has an unknown component (expected Credential, SignedHeaders, Signature)" }),
+        };
+        if slot.replace(v).is_some() {
+            return Err(Rejection::Malformed {
+                location,
+                reason: "a component of the Authorization header appears more than once",
+            });
+        }
+    }
+    let (Some(credential), Some(signed_headers), Some(signature)) = (cred, signed, sig) else {
+        return Err(Rejection::Malformed {
+            location,
+            reason: "the Authorization header must have Credential, SignedHeaders and Signature",
+        });
+    };
+    let signed_at = match known.amz_date {
+        Some(d) => {
+            if known.amz_dates > 1 {
+                return Err(Rejection::InvalidDate { location });
+            }
+            Timestamp::parse_amz_date(d.trim_matches([' ', '\t']))
+                .map_err(|_| Rejection::InvalidDate { location })?
+        }
+        None => match known.date {
+            Some(d) => parse_http_date(d).ok_or(Rejection::InvalidDate { location })?,
+            None => return Err(Rejection::MissingDate),
+        },
+    };
+    Ok(Auth {
+        location,
+        credential,
+        signed_headers,
+        signature,
+        token: known.token.map(|t| t.trim_matches([' ', '\t'])),
+        signed_at,
+        expires: None,
+        sigv4a,
+    })
 }

@@ -38,7 +38,11 @@
 //! ```
 
 mod auth;
+mod canonical;
+mod headers;
+mod key_cache;
 mod limits;
+mod query;
 mod redact;
 mod rejection;
 mod request;
@@ -51,6 +55,8 @@ mod verifier;
 
 pub(crate) use crate::sigv4::AUTH_PARAMS;
 pub use auth::AuthLocation;
+pub(crate) use headers::canonical_header_value;
+pub use key_cache::{KeyCache, DEFAULT_KEY_CACHE_CAPACITY};
 pub use limits::{
     DEFAULT_MAX_SKEW, MAX_HEADERS, MAX_HEADER_BYTES, MAX_QUERY_PARAMS, MAX_SIGNED_HEADERS,
     MAX_URL_LEN,
@@ -60,5 +66,4 @@ pub use rejection::{Rejection, SignatureMismatch};
 pub use request::Request;
 pub(crate) use request::{raw_params, split_url, RawParam, UrlParts};
 pub use secret::Secret;
-pub(crate) use verifier::canonical_header_value;
 pub use verifier::{Verified, Verifier};

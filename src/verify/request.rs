@@ -43,32 +43,32 @@ pub(crate) struct UrlParts<'a> {
 
 /// Splits an absolute URL, or an origin-form target (`/path?query`, empty host).
 pub(crate) fn split_url(url: &str) -> Result<UrlParts<'_>, &'static str> {
-    let url = url.split('#').next().unwrap_or("");
+    let url = url.get(..url.find('#').unwrap_or(url.len())).unwrap_or("");
     let (scheme, rest) = if url.starts_with('/') {
         ("", url)
     } else {
-        let (scheme, rest) = url
-            .split_once("://")
-            .ok_or("the URL must be absolute (scheme://host/path) or start with '/'")?;
-        if scheme.is_empty()
-            || !scheme
-                .bytes()
-                .all(|b| b.is_ascii_alphanumeric() || b"+-.".contains(&b))
-        {
-            return Err("the URL scheme is not valid");
+        let scheme_len = url
+            .bytes()
+            .position(|b| !(b.is_ascii_alphanumeric() || matches!(b, b'+' | b'-' | b'.')))
+            .unwrap_or(url.len());
+        match url.get(scheme_len..) {
+            Some(rest) if scheme_len > 0 && rest.starts_with("://") => {
+                (&url[..scheme_len], &rest[3..])
+            }
+            _ if url.contains("://") => return Err("the URL scheme is not valid"),
+            _ => return Err("the URL must be absolute (scheme://host/path) or start with '/'"),
         }
-        (scheme, rest)
     };
     let (authority, rest) = match rest.find(['/', '?']) {
         Some(i) if !scheme.is_empty() => rest.split_at(i),
         Some(_) => ("", rest),
         None => (rest, ""),
     };
-    if authority.contains('@') {
+    if authority.as_bytes().contains(&b'@') {
         return Err("the URL must not carry a user name or password");
     }
-    let (path, query) = match rest.split_once('?') {
-        Some((p, q)) => (p, q),
+    let (path, query) = match rest.find('?') {
+        Some(i) => (&rest[..i], &rest[i + 1..]),
         None => (rest, ""),
     };
     let path = if path.is_empty() { "/" } else { path };
@@ -146,17 +146,15 @@ impl<'a> Request<'a> {
 /// One raw `name=value` piece of a query string.
 #[derive(Clone, Debug)]
 pub(crate) struct RawParam<'a> {
-    pub raw_name: &'a str,
     pub raw_value: &'a str,
     pub name: Cow<'a, [u8]>,
 }
 
 impl RawParam<'_> {
-    /// Which authentication parameter this is (by decoded name, any case).
+    /// Which authentication parameter this is (by decoded name, case-sensitive as S3 reads
+    /// them).
     pub(crate) fn auth_index(&self) -> Option<usize> {
-        AUTH_PARAMS
-            .iter()
-            .position(|p| p.as_bytes().eq_ignore_ascii_case(&self.name))
+        AUTH_PARAMS.iter().position(|p| p.as_bytes() == &*self.name)
     }
 }
 
@@ -169,19 +167,9 @@ pub(crate) fn raw_params(query: &str, limit: usize) -> Result<Vec<RawParam<'_>>,
         }
         let (raw_name, raw_value) = piece.split_once('=').unwrap_or((piece, ""));
         out.push(RawParam {
-            raw_name,
             raw_value,
             name: encoding::decode(raw_name),
         });
     }
     Ok(out)
-}
-
-/// The values of the received headers named `name` (any case), in order.
-pub(super) fn header_values<'v>(headers: &[(&'v str, &'v str)], name: &str) -> Vec<&'v str> {
-    headers
-        .iter()
-        .filter(|(n, _)| n.eq_ignore_ascii_case(name))
-        .map(|(_, v)| *v)
-        .collect()
 }

@@ -4,9 +4,9 @@
 //! the SHA-256 of the string to sign, checked with the public key the secret derives to.
 
 use super::auth::AuthLocation;
+use super::query::Piece;
 use super::redact::clip;
 use super::rejection::Rejection;
-use super::request::RawParam;
 use crate::encoding;
 use crate::signing::{self, validate_service};
 use crate::sigv4a::{RegionSet, Signature, VerifyingKey, ALGORITHM};
@@ -105,12 +105,13 @@ pub(super) fn signature_matches(
     }
 }
 
-/// The value of the `X-Amz-Region-Set` query parameter (decoded), if present.
-pub(super) fn region_set_param<'r>(params: &[RawParam<'r>]) -> Option<Cow<'r, str>> {
-    params
+/// The value of the `X-Amz-Region-Set` query parameter (decoded), if present; its name is
+/// case-sensitive, as every X-Amz-* parameter name is.
+pub(super) fn region_set_param<'r>(query: &'r str, pieces: &[Piece]) -> Option<Cow<'r, str>> {
+    pieces
         .iter()
-        .find(|p| p.name.eq_ignore_ascii_case(b"X-Amz-Region-Set"))
-        .map(|p| encoding::decode_lossy(p.raw_value))
+        .find(|p| encoding::decode(p.name(query)) == &b"X-Amz-Region-Set"[..])
+        .map(|p| encoding::decode_lossy(p.value(query)))
 }
 
 /// The public key of an access key pair (a few HMACs and one P-256 scalar multiplication).

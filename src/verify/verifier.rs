@@ -1,25 +1,26 @@
 //! The verifier: rebuild the canonical request from what was received and compare signatures
 //! in constant time.
 
-use super::auth::{parse_auth, parse_credential, parse_signed_headers, AuthLocation, SIG};
-use super::limits::{
-    DEFAULT_MAX_SKEW, MAX_HEADERS, MAX_HEADER_BYTES, MAX_QUERY_PARAMS, MAX_URL_LEN,
-};
+use super::auth::{parse_auth, parse_credential, AuthLocation};
+use super::canonical::{self, Scratch};
+use super::headers::{match_headers, parse_signed_headers, Known};
+use super::key_cache::{self, KeyCache};
+use super::limits::{DEFAULT_MAX_SKEW, MAX_HEADERS, MAX_HEADER_BYTES, MAX_URL_LEN};
+use super::query::split_query;
 use super::redact::{clip, redact_canonical_request};
 use super::rejection::{Rejection, SignatureMismatch};
-use super::request::{header_values, raw_params, Request};
+use super::request::Request;
 use super::secret::Secret;
 #[cfg(feature = "sigv4a")]
 use super::sigv4a;
-use crate::canonical::{self, UriPath};
-use crate::encoding::{self, Component};
-use crate::signing::{self, SigningKey, EMPTY_SHA256, UNSIGNED_PAYLOAD};
+use crate::canonical::UriPath;
+use crate::encoding;
+use crate::signing::{self, ALGORITHM, EMPTY_SHA256, UNSIGNED_PAYLOAD};
 use crate::Timestamp;
-#[cfg(feature = "sigv4a")]
-use alloc::borrow::Cow;
 use alloc::boxed::Box;
 use alloc::string::String;
 use alloc::vec::Vec;
+use hmac::Mac;
 
 /// What the verifier expects: the current time, the allowed skew, and optionally the region and
 /// service requests must be signed for.
@@ -66,22 +67,6 @@ pub struct Verified {
     pub session_token: bool,
 }
 
-/// A canonical header value: trimmed, runs of spaces and tabs collapsed to one space.
-pub(crate) fn canonical_header_value(out: &mut String, value: &str) {
-    let mut space = false;
-    for c in value.trim_matches([' ', '\t']).chars() {
-        if c == ' ' || c == '\t' {
-            space = true;
-        } else {
-            if space {
-                out.push(' ');
-                space = false;
-            }
-            out.push(c);
-        }
-    }
-}
-
 impl<'a> Verifier<'a> {
     /// A verifier at time `now`, accepting any region and service, with S3's 15-minute skew.
     pub fn new(now: Timestamp) -> Self {
@@ -112,16 +97,69 @@ impl<'a> Verifier<'a> {
     }
 
     /// Verifies `request`. `lookup` receives the access key id and the session token (if any)
-    /// and returns the secret ([`Secret`]: a secret access key or [`Credentials`](crate::Credentials)), or `None`
-    /// for an unknown key.
+    /// and returns the secret ([`Secret`]: a secret access key or
+    /// [`Credentials`](crate::Credentials)), or `None` for an unknown key.
+    ///
+    /// Checks run cheapest first: the parser's bounds, the request line, the authentication
+    /// parameters and the credential scope, the time; then `lookup` (so a malformed request
+    /// never reaches it, and an unknown key costs no header or canonical-request work); then the
+    /// signed headers, the canonical request and the signature. Each step is linear in the
+    /// request's size.
+    ///
+    /// This derives the signing key (four HMACs) every time: a server verifying many requests
+    /// should keep a [`KeyCache`] and call [`Verifier::verify_cached`].
     ///
     /// # Errors
     /// A [`Rejection`] saying why the request is refused.
-    pub fn verify<S, F>(&self, request: &Request<'_>, mut lookup: F) -> Result<Verified, Rejection>
+    pub fn verify<S, F>(&self, request: &Request<'_>, lookup: F) -> Result<Verified, Rejection>
     where
         S: Secret,
         F: FnMut(&str, Option<&str>) -> Option<S>,
     {
+        self.check(request, &mut Scratch::default(), None, lookup)
+    }
+
+    /// [`Verifier::verify`], reusing the signing keys and buffers kept in `keys`: once warm, a
+    /// verification derives no key and allocates nothing but the [`Verified`] it returns.
+    ///
+    /// # Errors
+    /// A [`Rejection`] saying why the request is refused.
+    pub fn verify_cached<S, F>(
+        &self,
+        request: &Request<'_>,
+        keys: &mut KeyCache,
+        lookup: F,
+    ) -> Result<Verified, Rejection>
+    where
+        S: Secret,
+        F: FnMut(&str, Option<&str>) -> Option<S>,
+    {
+        let mut scratch = core::mem::take(&mut keys.scratch);
+        let result = self.check(request, &mut scratch, Some(keys), lookup);
+        keys.scratch = scratch;
+        result
+    }
+
+    fn check<S, F>(
+        &self,
+        request: &Request<'_>,
+        scratch: &mut Scratch,
+        keys: Option<&mut KeyCache>,
+        mut lookup: F,
+    ) -> Result<Verified, Rejection>
+    where
+        S: Secret,
+        F: FnMut(&str, Option<&str>) -> Option<S>,
+    {
+        let Scratch {
+            text,
+            encoded,
+            pieces,
+            params,
+            decoded,
+            signed,
+        } = scratch;
+
         // Bounds first: nothing below is worse than linear in inputs this size.
         let url_len = request
             .host
@@ -159,30 +197,30 @@ impl<'a> Verifier<'a> {
                 reason: "the path must start with '/'",
             });
         }
-        if request
-            .path
-            .bytes()
-            .chain(request.query.bytes())
-            .any(|b| b < 0x20 || b == 0x7f)
-        {
+        // Without an early exit, so that it compiles to vector code.
+        let control = |s: &str| s.bytes().fold(false, |c, b| c | (b < 0x20) | (b == 0x7f));
+        if control(request.path) || control(request.query) {
             return Err(Rejection::InvalidRequest {
                 reason: "the path or query contains control bytes",
             });
         }
-        let params =
-            raw_params(request.query, MAX_QUERY_PARAMS).map_err(|limit| Rejection::TooLarge {
-                what: "query",
-                limit,
-            })?;
-        let header = |name: &str| header_values(&request.headers, name);
-        let host = header("host").first().copied().unwrap_or(request.host);
+        let known = Known::scan(&request.headers);
+        if known.hosts > 1 {
+            // RFC 9112 3.2: a request with more than one Host header is refused.
+            return Err(Rejection::InvalidRequest {
+                reason: "the request has more than one Host header",
+            });
+        }
+        let host = known.host.unwrap_or(request.host);
         if host.is_empty() || crate::sigv4::validate_host(host).is_err() {
             return Err(Rejection::InvalidRequest {
                 reason: "the Host is missing or not a valid host[:port]",
             });
         }
 
-        let auth = parse_auth(&params, &request.headers)?;
+        // The authentication parameters and the credential scope.
+        split_query(request.query, pieces)?;
+        let auth = parse_auth(request.query, pieces, &known, decoded)?;
         let location = auth.location;
         // SigV4a: no region in the scope; the signed region set stands in its place.
         #[cfg(feature = "sigv4a")]
@@ -190,19 +228,16 @@ impl<'a> Verifier<'a> {
         let (akid, date, region, service) = if auth.sigv4a {
             #[cfg(feature = "sigv4a")]
             {
-                let (akid, date, service) = sigv4a::parse_credential(&auth.credential, location)?;
-                let set = sigv4a::region_set_param(&params).or_else(|| {
-                    header("x-amz-region-set")
-                        .first()
-                        .map(|v| Cow::Borrowed(*v))
-                });
+                let (akid, date, service) = sigv4a::parse_credential(auth.credential, location)?;
+                let set = sigv4a::region_set_param(request.query, pieces)
+                    .or_else(|| known.region_set.map(alloc::borrow::Cow::Borrowed));
                 region_set = sigv4a::check_region_set(set.as_deref(), self.region, location)?;
                 (akid, date, region_set.as_str(), service)
             }
             #[cfg(not(feature = "sigv4a"))]
             unreachable!("parse_auth accepts SigV4a only with the sigv4a feature")
         } else {
-            parse_credential(&auth.credential, location)?
+            parse_credential(auth.credential, location)?
         };
         let amz = auth.signed_at.amz_date();
         if date != amz.date() {
@@ -230,8 +265,8 @@ impl<'a> Verifier<'a> {
                 });
             }
         }
-        let signed_names = parse_signed_headers(&auth.signed_headers, location)?;
-        if !signed_names.contains(&"host") {
+        let signed = parse_signed_headers(auth.signed_headers, location, signed)?;
+        if !signed.has_host() {
             return Err(Rejection::HostNotSigned { location });
         }
 
@@ -272,56 +307,10 @@ impl<'a> Verifier<'a> {
             }
         };
 
-        // Headers: every signed one present, every x-amz-* one signed.
+        // Payload.
         let rules = UriPath::for_service(service);
         let s3 = rules == UriPath::S3;
-        let mut canonical_headers = String::with_capacity(256);
-        for name in &signed_names {
-            canonical_headers.push_str(name);
-            canonical_headers.push(':');
-            let mut any = false;
-            if *name == "host" {
-                // Exactly one Host: the header if sent, otherwise the request's host.
-                canonical_header_value(&mut canonical_headers, host);
-                any = true;
-            } else {
-                for v in header(name) {
-                    if any {
-                        canonical_headers.push(',');
-                    }
-                    canonical_header_value(&mut canonical_headers, v);
-                    any = true;
-                }
-            }
-            if !any {
-                return Err(Rejection::SignedHeaderMissing {
-                    name: clip(name, 128),
-                });
-            }
-            canonical_headers.push('\n');
-        }
-        let mut unsigned: Vec<String> = Vec::new();
-        for (name, _) in &request.headers {
-            let lower = name.to_ascii_lowercase();
-            let exempt = lower == "x-amz-content-sha256"
-                || (lower == "x-amz-security-token" && location == AuthLocation::Header && !s3);
-            if lower.starts_with("x-amz-")
-                && !exempt
-                && !signed_names.contains(&lower.as_str())
-                && !unsigned.contains(&lower)
-                && unsigned.len() < 16
-            {
-                unsigned.push(clip(&lower, 128));
-            }
-        }
-        if !unsigned.is_empty() {
-            return Err(Rejection::UnsignedHeaders { names: unsigned });
-        }
-
-        // Payload.
-        let content_sha = header("x-amz-content-sha256")
-            .first()
-            .map(|v| v.trim_matches([' ', '\t']));
+        let content_sha = known.content_sha256.map(|v| v.trim_matches([' ', '\t']));
         if let (Some(h), Some(body)) = (content_sha, request.payload_hash) {
             let hex = h.len() == 64 && h.bytes().all(|b| b.is_ascii_hexdigit());
             if hex && !h.eq_ignore_ascii_case(body) {
@@ -335,75 +324,63 @@ impl<'a> Verifier<'a> {
             (None, _) => request.payload_hash.unwrap_or(EMPTY_SHA256),
         };
 
-        // The secret.
-        let secret =
-            lookup(akid, auth.token.as_deref()).ok_or_else(|| Rejection::InvalidAccessKeyId {
-                access_key_id: clip(akid, 128),
-            })?;
+        // The secret: looked up only for a request that is well formed and in time.
+        let secret = lookup(akid, auth.token).ok_or_else(|| Rejection::InvalidAccessKeyId {
+            access_key_id: clip(akid, 128),
+        })?;
         if let Some(limit) = secret.expires_at() {
             if self.now >= limit {
                 return Err(Rejection::ExpiredToken { expired_at: limit });
             }
         }
         if let Some(expected) = secret.session_token() {
-            let given = auth.token.as_deref().unwrap_or("");
+            let given = auth.token.unwrap_or("");
             if !signing::constant_time_eq(expected.as_bytes(), given.as_bytes()) {
                 return Err(Rejection::InvalidToken);
             }
         }
 
+        // Headers: every signed one present, every x-amz-* one signed.
+        let matched = match_headers(
+            &request.headers,
+            &signed,
+            location == AuthLocation::Header && !s3,
+        )?;
+
         // The canonical request, from what was received.
-        let canonical_uri = canonical::canonical_uri(request.path, rules);
-        let mut pairs: Vec<(String, String)> = Vec::with_capacity(params.len());
-        for p in &params {
-            if p.auth_index() == Some(SIG) {
-                continue;
-            }
-            let mut n = String::with_capacity(p.raw_name.len());
-            encoding::encode_into(&mut n, &p.name, Component::Query);
-            let mut v = String::with_capacity(p.raw_value.len());
-            encoding::encode_into(&mut v, &encoding::decode(p.raw_value), Component::Query);
-            pairs.push((n, v));
-        }
-        pairs.sort_unstable();
-        let mut cr = String::with_capacity(
-            request.method.len()
-                + canonical_uri.len()
-                + request.query.len() * 2
-                + canonical_headers.len()
-                + 256,
+        text.clear();
+        text.push_str(request.method);
+        text.push('\n');
+        canonical::write_uri(text, request.path, rules);
+        text.push('\n');
+        canonical::write_query(
+            text,
+            request.query,
+            pieces,
+            location == AuthLocation::Query,
+            params,
+            encoded,
         );
-        cr.push_str(request.method);
-        cr.push('\n');
-        cr.push_str(&canonical_uri);
-        cr.push('\n');
-        for (i, (n, v)) in pairs.iter().enumerate() {
-            if i > 0 {
-                cr.push('&');
-            }
-            cr.push_str(n);
-            cr.push('=');
-            cr.push_str(v);
-        }
-        cr.push('\n');
-        cr.push_str(&canonical_headers);
-        cr.push('\n');
-        cr.push_str(&auth.signed_headers);
-        cr.push('\n');
-        cr.push_str(payload_hash);
+        text.push('\n');
+        canonical::write_headers(text, &signed, &matched, &request.headers, host);
+        text.push('\n');
+        text.push_str(auth.signed_headers);
+        text.push('\n');
+        text.push_str(payload_hash);
+        let hash = signing::sha256(text.as_bytes());
 
         #[cfg(feature = "sigv4a")]
         if auth.sigv4a {
             let scope = sigv4a::scope(date, service);
-            let sts = sigv4a::string_to_sign(amz.as_str(), &scope, &signing::sha256(cr.as_bytes()));
+            let sts = sigv4a::string_to_sign(amz.as_str(), &scope, &hash);
             let key = sigv4a::verifying_key(akid, secret.secret_access_key());
-            if !key.is_some_and(|k| sigv4a::signature_matches(&k, &sts, &auth.signature)) {
+            if !key.is_some_and(|k| sigv4a::signature_matches(&k, &sts, auth.signature)) {
                 return Err(Rejection::SignatureDoesNotMatch(Box::new(
                     SignatureMismatch {
                         access_key_id: clip(akid, 128),
-                        canonical_request: redact_canonical_request(&cr),
+                        canonical_request: redact_canonical_request(text),
                         string_to_sign: sts,
-                        signature_provided: clip(&auth.signature, 160),
+                        signature_provided: clip(auth.signature, 160),
                     },
                 )));
             }
@@ -415,12 +392,43 @@ impl<'a> Verifier<'a> {
                 scope,
                 signed_at: auth.signed_at,
                 expires_at,
-                signed_headers: signed_names.iter().map(|n| String::from(*n)).collect(),
+                signed_headers: signed.iter().map(String::from).collect(),
                 payload_hash: String::from(payload_hash),
                 session_token: auth.token.is_some(),
             });
         }
-        let scope = {
+
+        // The string to sign, fed straight into the HMAC keyed with the signing key.
+        let secret = secret.secret_access_key();
+        let mut mac = match keys {
+            Some(keys) => keys.mac(secret, akid, date, region, service),
+            None => key_cache::derive(secret, date, region, service),
+        };
+        // The string to sign (at most 17 + 17 + 8 + 2 * 64 + 15 + 64 bytes), written into one
+        // buffer and given to the HMAC in one call.
+        let mut sts = [0u8; 256];
+        let mut len = 0;
+        for part in [
+            ALGORITHM.as_bytes(),
+            b"\n",
+            amz.as_str().as_bytes(),
+            b"\n",
+            date.as_bytes(),
+            b"/",
+            region.as_bytes(),
+            b"/",
+            service.as_bytes(),
+            b"/aws4_request\n",
+            &encoding::hex32(&hash),
+        ] {
+            if let Some(dst) = sts.get_mut(len..len + part.len()) {
+                dst.copy_from_slice(part);
+            }
+            len += part.len();
+        }
+        mac.update(sts.get(..len).unwrap_or_default());
+        let computed = encoding::hex32(&mac.finalize().into_bytes().into());
+        let scope = || {
             let mut s = String::with_capacity(8 + region.len() + service.len() + 16);
             s.push_str(date);
             s.push('/');
@@ -430,16 +438,13 @@ impl<'a> Verifier<'a> {
             s.push_str("/aws4_request");
             s
         };
-        let sts = signing::string_to_sign(amz.as_str(), &scope, &signing::sha256(cr.as_bytes()));
-        let key = SigningKey::derive(secret.secret_access_key(), date, region, service);
-        let computed = encoding::hex32(&key.sign(sts.as_bytes()));
         if !signing::constant_time_eq(&computed, auth.signature.as_bytes()) {
             return Err(Rejection::SignatureDoesNotMatch(Box::new(
                 SignatureMismatch {
                     access_key_id: clip(akid, 128),
-                    canonical_request: redact_canonical_request(&cr),
-                    string_to_sign: sts,
-                    signature_provided: clip(&auth.signature, 128),
+                    canonical_request: redact_canonical_request(text),
+                    string_to_sign: signing::string_to_sign(amz.as_str(), &scope(), &hash),
+                    signature_provided: clip(auth.signature, 128),
                 },
             )));
         }
@@ -448,10 +453,10 @@ impl<'a> Verifier<'a> {
             access_key_id: String::from(akid),
             region: String::from(region),
             service: String::from(service),
-            scope,
+            scope: scope(),
             signed_at: auth.signed_at,
             expires_at,
-            signed_headers: signed_names.iter().map(|n| String::from(*n)).collect(),
+            signed_headers: signed.iter().map(String::from).collect(),
             payload_hash: String::from(payload_hash),
             session_token: auth.token.is_some(),
         })

@@ -1,0 +1,291 @@
+//! Where boto3 sends a bucket's requests, and the one place where this package departs from it.
+//!
+//! The drop-in client follows botocore's endpoint rules for S3 presigning: path-style for a
+//! custom endpoint unless `addressing_style="virtual"` (and then path-style anyway for IP
+//! endpoints, and for names a host cannot carry), virtual-hosted on AWS for DNS-compatible
+//! names, `s3.amazonaws.com` for us-east-1 unless `us_east_1_regional_endpoint="regional"`.
+//!
+//! Two of botocore's habits are traps, so they only happen with `boto3_compatible=True`:
+//! - in the aws partition, "auto" addressing presigns against the global host
+//!   `BUCKET.s3.amazonaws.com` for every region, signed for the client's region; S3 answers
+//!   those with a redirect or an error in regions launched after 2019 (boto/boto3#1982). Without
+//!   the option, the URL names the bucket's region (`BUCKET.s3.REGION.amazonaws.com`), and
+//!   us-east-1 is regional unless `us_east_1_regional_endpoint="legacy"` is asked for;
+//! - an explicit default port in `endpoint_url` (`https://host:443`) stays in the URL text
+//!   (it is never signed: clients send `Host` without it). Without the option it is dropped.
+
+use std::collections::HashMap;
+
+use presign::s3::{AddressingStyle, Bucket, Endpoint};
+use presign::Error;
+
+/// boto3's `addressing_style`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Addressing {
+    Auto,
+    Virtual,
+    Path,
+}
+
+impl Addressing {
+    pub(crate) fn parse(s: &str) -> Option<Self> {
+        Some(match s {
+            "auto" => Addressing::Auto,
+            "virtual" => Addressing::Virtual,
+            "path" => Addressing::Path,
+            _ => return None,
+        })
+    }
+}
+
+/// A custom `endpoint_url`.
+#[derive(Clone, Debug)]
+struct Custom {
+    /// `scheme://host[:port]` without a default port.
+    url: String,
+    https: bool,
+    ip_literal: bool,
+    /// `:443` / `:80` when the URL spelled out its scheme's default port.
+    default_port: Option<&'static str>,
+}
+
+/// The client's endpoint settings, as boto3's `region_name`, `endpoint_url` and `Config` give
+/// them.
+#[derive(Clone, Debug)]
+pub(crate) struct Settings {
+    pub(crate) region: String,
+    custom: Option<Custom>,
+    pub(crate) addressing: Addressing,
+    /// `us_east_1_regional_endpoint`: `Some(true)` "regional", `Some(false)` "legacy".
+    us_east_1_regional: Option<bool>,
+    dualstack: bool,
+    accelerate: bool,
+    fips: bool,
+    pub(crate) boto3_compatible: bool,
+}
+
+/// A bucket resolved for the client, and the port text botocore would keep in its URLs.
+#[derive(Clone, Debug)]
+pub(crate) struct Resolved {
+    pub(crate) bucket: Bucket,
+    pub(crate) port_text: Option<&'static str>,
+}
+
+impl Resolved {
+    /// Puts back the default port botocore keeps in the URL text (compatible mode only).
+    #[inline]
+    pub(crate) fn fix_url(&self, url: &mut String) {
+        if let Some(port) = self.port_text {
+            url.insert_str(self.bucket.origin().len(), port);
+        }
+    }
+}
+
+#[allow(clippy::too_many_arguments)]
+impl Settings {
+    /// Checks and keeps the settings.
+    ///
+    /// # Errors
+    /// [`Error::InvalidRegion`], [`Error::InvalidEndpoint`].
+    pub(crate) fn new(
+        region: &str,
+        endpoint_url: Option<&str>,
+        addressing: Addressing,
+        us_east_1_regional: Option<bool>,
+        dualstack: bool,
+        accelerate: bool,
+        fips: bool,
+        boto3_compatible: bool,
+    ) -> Result<Self, Error> {
+        presign::signing::validate_region(region)?;
+        let custom = match endpoint_url {
+            None => None,
+            Some(url) => {
+                let url = url.strip_suffix('/').unwrap_or(url);
+                // Let the library check it (scheme, host, port, no path).
+                Endpoint::custom(url, region)?;
+                let https = url.starts_with("https://");
+                let authority = url.split_once("://").map_or(url, |(_, a)| a);
+                let default_port = match (https, authority.rsplit_once(':')) {
+                    (true, Some((_, "443"))) => Some(":443"),
+                    (false, Some((_, "80"))) => Some(":80"),
+                    _ => None,
+                };
+                let bare = authority
+                    .strip_suffix(default_port.unwrap_or(""))
+                    .unwrap_or(authority);
+                let host = bare.rsplit_once(':').map_or(bare, |(h, _)| h);
+                let ip_literal = bare.starts_with('[')
+                    || (host.split('.').count() == 4
+                        && host
+                            .split('.')
+                            .all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit())));
+                let scheme = if https { "https://" } else { "http://" };
+                Some(Custom {
+                    url: format!("{scheme}{bare}"),
+                    https,
+                    ip_literal,
+                    default_port,
+                })
+            }
+        };
+        Ok(Settings {
+            region: region.to_owned(),
+            custom,
+            addressing,
+            us_east_1_regional,
+            dualstack,
+            accelerate,
+            fips,
+            boto3_compatible,
+        })
+    }
+
+    /// The endpoint URL as the client was given it (without a trailing `/`).
+    pub(crate) fn endpoint_url(&self) -> Option<String> {
+        self.custom.as_ref().map(|c| {
+            let mut u = c.url.clone();
+            if let Some(p) = c.default_port {
+                u.push_str(p);
+            }
+            u
+        })
+    }
+
+    /// Resolves bucket `name` as botocore does (see the module docs for the two departures).
+    ///
+    /// # Errors
+    /// [`Error::InvalidBucketName`], [`Error::UnsupportedConfiguration`].
+    pub(crate) fn resolve(&self, name: &str) -> Result<Resolved, Error> {
+        let hostable = presign::s3::addressing::is_virtual_hostable(name);
+        let region = self.region.as_str();
+        let (endpoint, port_text) = match &self.custom {
+            Some(c) => {
+                if self.accelerate {
+                    return Err(Error::UnsupportedConfiguration {
+                        reason:
+                            "a custom endpoint cannot be combined with S3 Transfer Acceleration",
+                    });
+                }
+                // Dotted lower-case names can be hosts over http (no certificate to break).
+                let dotted_over_http = !c.https
+                    && name.contains('.')
+                    && !name.bytes().any(|b| b.is_ascii_uppercase() || b == b'_');
+                let virtual_hosted = self.addressing == Addressing::Virtual
+                    && !c.ip_literal
+                    && (hostable || dotted_over_http);
+                let port = if self.boto3_compatible {
+                    c.default_port
+                } else {
+                    None
+                };
+                (
+                    Endpoint::custom(&c.url, region)?.addressing(style(virtual_hosted)),
+                    port,
+                )
+            }
+            None if self.accelerate && self.fips => {
+                return Err(Error::UnsupportedConfiguration {
+                    reason: "S3 Transfer Acceleration has no FIPS endpoint",
+                })
+            }
+            None if self.accelerate => {
+                let e = Endpoint::aws(region)?
+                    .accelerate(true)
+                    .dualstack(self.dualstack)
+                    .fips(self.fips)
+                    .addressing(AddressingStyle::Auto);
+                (e, None)
+            }
+            None if self.fips && region.starts_with("cn-") => {
+                return Err(Error::UnsupportedConfiguration {
+                    reason: "S3 has no FIPS endpoints in the China partition",
+                })
+            }
+            None => {
+                let virtual_hosted = self.addressing != Addressing::Path && hostable;
+                let aws_partition = !region.starts_with("cn-") && !region.starts_with("us-gov-");
+                // us-east-1's legacy global host: botocore's default, presign's on request.
+                let us_east_1_global = region == "us-east-1"
+                    && if self.boto3_compatible {
+                        self.us_east_1_regional != Some(true)
+                    } else {
+                        self.us_east_1_regional == Some(false)
+                    };
+                // The trap (boto/boto3#1982): botocore's _should_use_global_endpoint under
+                // "auto" ("path" is its ForcePathStyle, which keeps the regional host), and for
+                // path-style only names that are host labels (either case, no dots or `_`).
+                let aws_global = self.boto3_compatible
+                    && region != "us-east-1"
+                    && aws_partition
+                    && !self.dualstack
+                    && !self.fips
+                    && self.addressing == Addressing::Auto
+                    && (virtual_hosted || is_host_label(name));
+                let e = if us_east_1_global {
+                    Endpoint::aws(region)?
+                        .legacy_global_endpoint(true)
+                        .dualstack(self.dualstack)
+                        .fips(self.fips)
+                } else if aws_global {
+                    Endpoint::custom("https://s3.amazonaws.com", region)?
+                } else {
+                    Endpoint::aws(region)?
+                        .dualstack(self.dualstack)
+                        .fips(self.fips)
+                };
+                (e.addressing(style(virtual_hosted)), None)
+            }
+        };
+        Ok(Resolved {
+            bucket: Bucket::new(endpoint, name)?,
+            port_text,
+        })
+    }
+}
+
+/// A host label as the endpoint rules define it: 1 to 63 letters (either case), digits and
+/// hyphens, starting with a letter or digit.
+fn is_host_label(name: &str) -> bool {
+    (1..=63).contains(&name.len())
+        && name.as_bytes()[0].is_ascii_alphanumeric()
+        && name.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-')
+}
+
+fn style(virtual_hosted: bool) -> AddressingStyle {
+    if virtual_hosted {
+        AddressingStyle::VirtualHosted
+    } else {
+        AddressingStyle::Path
+    }
+}
+
+/// Buckets already resolved by a client (most programs use a handful).
+#[derive(Default)]
+pub(crate) struct BucketCache {
+    map: HashMap<String, Resolved>,
+}
+
+impl BucketCache {
+    const MAX: usize = 256;
+
+    /// The resolved bucket `name`, resolving it with `resolve` on first use.
+    ///
+    /// # Errors
+    /// What `resolve` returns.
+    #[inline]
+    pub(crate) fn get(
+        &mut self,
+        name: &str,
+        resolve: impl FnOnce(&str) -> Result<Resolved, Error>,
+    ) -> Result<&Resolved, Error> {
+        if !self.map.contains_key(name) {
+            let r = resolve(name)?;
+            if self.map.len() >= Self::MAX {
+                self.map.clear();
+            }
+            self.map.insert(name.to_owned(), r);
+        }
+        Ok(&self.map[name])
+    }
+}

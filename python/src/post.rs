@@ -1,0 +1,242 @@
+//! boto3's `generate_presigned_post`: the same form URL, the same fields in the same order and
+//! the same policy document, byte for byte (botocore writes it with `json.dumps`, which
+//! [`write_json`] reproduces), signed by presign and checked by its policy parser.
+//!
+//! botocore's order: the policy's conditions are the caller's, then `{"bucket": B}`, the key's
+//! (`["starts-with", "$key", PREFIX]` for a key ending in `${filename}`), then
+//! `x-amz-algorithm`, `x-amz-credential`, `x-amz-date` and `x-amz-security-token`; the fields
+//! are the caller's, then `key`, the same four, `policy` and `x-amz-signature`.
+//!
+//! Two choices differ from botocore: the expiry must be 1..=604800 s (a signed form is a bearer
+//! credential; botocore signs any), and the policy must be one S3 can read (presign's parser
+//! refuses, with the reason, what S3 would refuse).
+
+use std::fmt::Write as _;
+
+use base64::Engine as _;
+use presign::s3::post_policy::{sign_policy, write_json_string, Policy, MAX_POST_EXPIRY};
+use presign::signing::SigningKey;
+use presign::{Credentials, Error, Timestamp};
+use pyo3::prelude::*;
+use pyo3::types::{PyBool, PyDict, PyFloat, PyInt, PyList, PyString, PyTuple};
+
+use crate::addressing::Resolved;
+use crate::errors::{type_error, OrRaise};
+
+/// Appends `v` as `json.dumps(v)` writes it (default separators, `ensure_ascii`).
+///
+/// # Errors
+/// `TypeError` for a value JSON cannot hold, as `json.dumps` raises.
+pub(crate) fn write_json(out: &mut String, v: &Bound<'_, PyAny>, depth: u32) -> PyResult<()> {
+    if depth > 32 {
+        return Err(pyo3::exceptions::PyValueError::new_err(
+            "a POST condition nests too deep",
+        ));
+    }
+    if v.is_none() {
+        out.push_str("null");
+    } else if let Ok(b) = v.cast::<PyBool>() {
+        out.push_str(if b.is_true() { "true" } else { "false" });
+    } else if let Ok(i) = v.cast::<PyInt>() {
+        out.push_str(&i.str()?.to_cow()?);
+    } else if let Ok(f) = v.cast::<PyFloat>() {
+        let x = f.value();
+        if x.is_nan() {
+            out.push_str("NaN");
+        } else if x.is_infinite() {
+            out.push_str(if x > 0.0 { "Infinity" } else { "-Infinity" });
+        } else {
+            out.push_str(&f.repr()?.to_cow()?);
+        }
+    } else if let Ok(s) = v.cast::<PyString>() {
+        write_json_string(out, &s.to_cow()?);
+    } else if let Ok(d) = v.cast::<PyDict>() {
+        out.push('{');
+        for (i, (k, val)) in d.iter().enumerate() {
+            if i > 0 {
+                out.push_str(", ");
+            }
+            let key = if k.cast::<PyString>().is_ok() {
+                k.str()?
+            } else if k.is_none() || k.cast::<PyBool>().is_ok() {
+                let mut s = String::new();
+                write_json(&mut s, &k, depth + 1)?;
+                PyString::new(v.py(), &s)
+            } else if k.cast::<PyInt>().is_ok() || k.cast::<PyFloat>().is_ok() {
+                k.str()?
+            } else {
+                return Err(type_error(format!(
+                    "keys must be str, int, float, bool or None, not {}",
+                    k.get_type().name()?
+                )));
+            };
+            write_json_string(out, &key.to_cow()?);
+            out.push_str(": ");
+            write_json(out, &val, depth + 1)?;
+        }
+        out.push('}');
+    } else if v.cast::<PyList>().is_ok() || v.cast::<PyTuple>().is_ok() {
+        out.push('[');
+        for (i, item) in v.try_iter()?.enumerate() {
+            if i > 0 {
+                out.push_str(", ");
+            }
+            write_json(out, &item?, depth + 1)?;
+        }
+        out.push(']');
+    } else {
+        return Err(type_error(format!(
+            "Object of type {} is not JSON serializable",
+            v.get_type().name()?
+        )));
+    }
+    Ok(())
+}
+
+fn eq_condition(out: &mut String, name: &str, value: &str) {
+    out.push_str(", {");
+    write_json_string(out, name);
+    out.push_str(": ");
+    write_json_string(out, value);
+    out.push('}');
+}
+
+/// The form URL: `https://BUCKET.host/` (virtual-hosted) or `https://host/BUCKET`.
+pub(crate) fn form_url(resolved: &Resolved) -> String {
+    let b = &resolved.bucket;
+    let mut url = String::with_capacity(b.origin().len() + b.name().len() + 8);
+    url.push_str(b.origin());
+    if b.path_prefix().is_empty() {
+        url.push('/');
+    } else {
+        url.push_str(b.path_prefix());
+    }
+    resolved.fix_url(&mut url);
+    url
+}
+
+/// `generate_presigned_post`: returns `{"url": ..., "fields": {...}}`.
+#[allow(clippy::too_many_arguments)]
+pub(crate) fn generate<'py>(
+    py: Python<'py>,
+    credentials: &Credentials,
+    resolved: &Resolved,
+    key: &str,
+    fields: Option<&Bound<'py, PyDict>>,
+    conditions: Option<&Bound<'py, PyList>>,
+    expires_in: u64,
+    now: Timestamp,
+) -> PyResult<Bound<'py, PyDict>> {
+    presign::s3::validate_key(key.strip_suffix("${filename}").unwrap_or(key))
+        .or_else(|e| {
+            if key.ends_with("${filename}") {
+                Ok(())
+            } else {
+                Err(e)
+            }
+        })
+        .or_raise()?;
+    if expires_in == 0 || expires_in > MAX_POST_EXPIRY {
+        return Err(Error::InvalidPolicy {
+            reason: format!(
+                "an expiry of {expires_in} s is outside 1..={MAX_POST_EXPIRY} s (7 days): a signed form is a bearer credential"
+            ),
+        })
+        .or_raise();
+    }
+    let expiration = now.add_seconds(expires_in).or_raise()?;
+    if let Some(limit) = credentials.expires_at() {
+        if limit <= now {
+            return Err(Error::CredentialsExpired {
+                expired_at: limit.unix(),
+            })
+            .or_raise();
+        }
+        if limit < expiration {
+            return Err(Error::ExpiresAfterCredentials {
+                url_expires_at: expiration.unix(),
+                credentials_expire_at: limit.unix(),
+            })
+            .or_raise();
+        }
+    }
+    let bucket = &resolved.bucket;
+    let endpoint = bucket.endpoint();
+    presign::signing::validate_region(endpoint.region()).or_raise()?;
+    let amz_date = now.amz_date();
+    let key_of_day = SigningKey::derive(
+        credentials.secret_access_key(),
+        amz_date.date(),
+        endpoint.region(),
+        endpoint.service(),
+    );
+    let credential = format!(
+        "{}/{}/{}/{}/aws4_request",
+        credentials.access_key_id(),
+        amz_date.date(),
+        endpoint.region(),
+        endpoint.service()
+    );
+
+    let e = expiration.date_time();
+    let mut policy = String::with_capacity(512);
+    let _ = write!(
+        policy,
+        "{{\"expiration\": \"{:04}-{:02}-{:02}T{:02}:{:02}:{:02}Z\", \"conditions\": [",
+        e.year, e.month, e.day, e.hour, e.minute, e.second
+    );
+    let mut first = true;
+    if let Some(cs) = conditions {
+        for c in cs.iter() {
+            if !first {
+                policy.push_str(", ");
+            }
+            first = false;
+            write_json(&mut policy, &c, 0)?;
+        }
+    }
+    if !first {
+        policy.push_str(", ");
+    }
+    policy.push_str("{\"bucket\": ");
+    write_json_string(&mut policy, bucket.name());
+    policy.push('}');
+    match key.strip_suffix("${filename}") {
+        Some(prefix) => {
+            policy.push_str(", [\"starts-with\", \"$key\", ");
+            write_json_string(&mut policy, prefix);
+            policy.push(']');
+        }
+        None => eq_condition(&mut policy, "key", key),
+    }
+    eq_condition(&mut policy, "x-amz-algorithm", "AWS4-HMAC-SHA256");
+    eq_condition(&mut policy, "x-amz-credential", &credential);
+    eq_condition(&mut policy, "x-amz-date", amz_date.as_str());
+    if let Some(token) = credentials.session_token() {
+        eq_condition(&mut policy, "x-amz-security-token", token);
+    }
+    policy.push_str("]}");
+    // What S3 cannot read is refused here, with the reason, rather than by S3 at upload time.
+    Policy::from_json(&policy).or_raise()?;
+
+    let encoded = base64::engine::general_purpose::STANDARD.encode(policy.as_bytes());
+    let signature = sign_policy(&key_of_day, &encoded);
+
+    let out_fields = match fields {
+        Some(f) => f.copy()?,
+        None => PyDict::new(py),
+    };
+    out_fields.set_item("key", key)?;
+    out_fields.set_item("x-amz-algorithm", "AWS4-HMAC-SHA256")?;
+    out_fields.set_item("x-amz-credential", credential)?;
+    out_fields.set_item("x-amz-date", amz_date.as_str())?;
+    if let Some(token) = credentials.session_token() {
+        out_fields.set_item("x-amz-security-token", token)?;
+    }
+    out_fields.set_item("policy", encoded)?;
+    out_fields.set_item("x-amz-signature", signature)?;
+    let out = PyDict::new(py);
+    out.set_item("url", form_url(resolved))?;
+    out.set_item("fields", out_fields)?;
+    Ok(out)
+}

@@ -12,7 +12,7 @@ Nothing here does I/O except reading the clock (pass ``now=`` to freeze it) and,
 ``client()``, the environment.
 """
 
-from ._native import S3Client, __version__
+from ._native import Presigned, PresignedPost, Presigner, PresignWarning, S3Client, __version__
 from ._client import Config, client
 from .errors import (
     ClientHazardError,
@@ -34,6 +34,10 @@ __all__ = [
     "client",
     "Config",
     "S3Client",
+    "Presigner",
+    "Presigned",
+    "PresignedPost",
+    "PresignWarning",
     "PresignError",
     "InvalidCredentialsError",
     "InvalidBucketNameError",

@@ -110,6 +110,7 @@ def client(
     *,
     boto3_compatible: bool = False,
     credentials_expire_at: Any = None,
+    deny_warnings: bool = False,
 ) -> S3Client:
     """A presigning S3 client, built like ``boto3.client("s3", ...)``.
 
@@ -127,6 +128,10 @@ def client(
 
     ``credentials_expire_at`` (an aware ``datetime`` or Unix seconds) is when temporary
     credentials expire: a URL that would outlive them is refused.
+
+    ``deny_warnings=True`` raises :class:`~s3presign.ClientHazardError` for a URL that common
+    clients are known to break (e.g. a key with a ``.`` or ``..`` segment, which browsers,
+    curl and requests rewrite).
     """
     if service_name != "s3":
         raise InvalidEndpointError(
@@ -190,4 +195,5 @@ def client(
         use_fips_endpoint=_flag(cfg("use_fips_endpoint"), _env_bool("AWS_USE_FIPS_ENDPOINT")),
         boto3_compatible=boto3_compatible,
         credentials_expire_at=credentials_expire_at,
+        deny_warnings=deny_warnings,
     )

@@ -8,7 +8,7 @@ session token or a signature.
 
 from __future__ import annotations
 
-from typing import Optional
+from typing import Any, Optional, Tuple
 
 __all__ = [
     "PresignError",
@@ -40,7 +40,7 @@ class PresignError(ValueError):
         self.message = message
         self.code = code
 
-    def __reduce__(self):  # keep code when pickled (multiprocessing, logging handlers)
+    def __reduce__(self) -> Tuple[Any, ...]:  # keep code when pickled (multiprocessing, logging)
         return (type(self), (self.message, self.code))
 
 
@@ -99,5 +99,5 @@ class ClientHazardError(PresignError):
         super().__init__(message, code)
         self.warning_code = warning_code
 
-    def __reduce__(self):
+    def __reduce__(self) -> Tuple[Any, ...]:
         return (type(self), (self.message, self.code, self.warning_code))

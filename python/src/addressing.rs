@@ -97,9 +97,11 @@ impl Settings {
         fips: bool,
         boto3_compatible: bool,
     ) -> Result<Self, Error> {
-        presign::signing::validate_region(region)?;
         let custom = match endpoint_url {
-            None => None,
+            None => {
+                Endpoint::aws(region)?; // checks the region
+                None
+            }
             Some(url) => {
                 let url = url.strip_suffix('/').unwrap_or(url);
                 // Let the library check it (scheme, host, port, no path).
@@ -157,7 +159,7 @@ impl Settings {
     /// # Errors
     /// [`Error::InvalidBucketName`], [`Error::UnsupportedConfiguration`].
     pub(crate) fn resolve(&self, name: &str) -> Result<Resolved, Error> {
-        let hostable = presign::s3::addressing::is_virtual_hostable(name);
+        let hostable = is_virtual_hostable(name);
         let region = self.region.as_str();
         let (endpoint, port_text) = match &self.custom {
             Some(c) => {
@@ -244,6 +246,17 @@ impl Settings {
     }
 }
 
+/// A name botocore (and presign) puts in the host: a lower-case DNS label of 3 to 63 bytes
+/// (letters, digits, inner hyphens), no dots (they break `*.s3.amazonaws.com` certificates).
+fn is_virtual_hostable(name: &str) -> bool {
+    (3..=63).contains(&name.len())
+        && name
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+        && !name.starts_with('-')
+        && !name.ends_with('-')
+}
+
 /// A host label as the endpoint rules define it: 1 to 63 letters (either case), digits and
 /// hyphens, starting with a letter or digit.
 fn is_host_label(name: &str) -> bool {
@@ -260,10 +273,13 @@ fn style(virtual_hosted: bool) -> AddressingStyle {
     }
 }
 
-/// Buckets already resolved by a client (most programs use a handful).
+/// Buckets already resolved by a client (most programs use a handful, often one): the last one
+/// used is compared first, the others looked up by name.
 #[derive(Default)]
 pub(crate) struct BucketCache {
-    map: HashMap<String, Resolved>,
+    entries: Vec<(String, Resolved)>,
+    index: HashMap<String, usize>,
+    last: usize,
 }
 
 impl BucketCache {
@@ -279,13 +295,22 @@ impl BucketCache {
         name: &str,
         resolve: impl FnOnce(&str) -> Result<Resolved, Error>,
     ) -> Result<&Resolved, Error> {
-        if !self.map.contains_key(name) {
-            let r = resolve(name)?;
-            if self.map.len() >= Self::MAX {
-                self.map.clear();
-            }
-            self.map.insert(name.to_owned(), r);
+        if self.entries.get(self.last).is_some_and(|(n, _)| n == name) {
+            return Ok(&self.entries[self.last].1);
         }
-        Ok(&self.map[name])
+        self.last = match self.index.get(name) {
+            Some(&i) => i,
+            None => {
+                let r = resolve(name)?;
+                if self.entries.len() >= Self::MAX {
+                    self.entries.clear();
+                    self.index.clear();
+                }
+                self.index.insert(name.to_owned(), self.entries.len());
+                self.entries.push((name.to_owned(), r));
+                self.entries.len() - 1
+            }
+        };
+        Ok(&self.entries[self.last].1)
     }
 }

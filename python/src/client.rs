@@ -121,7 +121,7 @@ pub(crate) fn expiry(v: &Bound<'_, PyAny>, name: &str) -> PyResult<u64> {
                 .unwrap_or_default()
         ))
     })?;
-    u64::try_from(n).map_err(|_| crate::errors::to_py(presign::Error::InvalidExpiry { seconds: 0 }))
+    u64::try_from(n).map_err(|_| crate::errors::negative_expiry(n))
 }
 
 /// A presigning S3 client with boto3's interface. Make one with `s3presign.client(...)`.
@@ -129,6 +129,7 @@ pub(crate) fn expiry(v: &Bound<'_, PyAny>, name: &str) -> PyResult<u64> {
 pub struct S3Client {
     settings: Settings,
     credentials: Credentials,
+    deny_warnings: bool,
     state: Mutex<State>,
 }
 
@@ -149,6 +150,7 @@ impl S3Client {
         use_fips_endpoint = false,
         boto3_compatible = false,
         credentials_expire_at = None,
+        deny_warnings = false,
     ))]
     #[allow(clippy::too_many_arguments)]
     fn new(
@@ -164,6 +166,7 @@ impl S3Client {
         use_fips_endpoint: bool,
         boto3_compatible: bool,
         credentials_expire_at: Option<&Bound<'_, PyAny>>,
+        deny_warnings: bool,
     ) -> PyResult<Self> {
         let addressing = Addressing::parse(addressing_style).ok_or_else(|| {
             config_error(format!(
@@ -201,6 +204,7 @@ impl S3Client {
             settings,
             state: Mutex::new(State::new(credentials.clone())),
             credentials,
+            deny_warnings,
         })
     }
 
@@ -236,7 +240,9 @@ impl S3Client {
         let (resolved, presigner, url) = state
             .parts(bucket_name, |n| self.settings.resolve(n))
             .or_raise()?;
-        let request = call.request(&resolved.bucket, method);
+        let request = call
+            .request(&resolved.bucket, method)
+            .deny_warnings(self.deny_warnings);
         presigner
             .presign_into(url, &request, time, expires)
             .or_raise()?;
@@ -302,9 +308,11 @@ impl S3Client {
 
     fn __repr__(&self) -> String {
         format!(
-            "<s3presign.S3Client region_name={:?} endpoint_url={:?} access_key_id={:?}{}>",
+            "<s3presign.S3Client region_name={:?} endpoint_url={} access_key_id={:?}{}>",
             self.settings.region,
-            self.settings.endpoint_url(),
+            self.settings
+                .endpoint_url()
+                .map_or("None".to_owned(), |u| format!("{u:?}")),
             self.credentials.access_key_id(),
             if self.settings.boto3_compatible {
                 " boto3_compatible=True"

@@ -16,6 +16,7 @@ pyo3::import_exception!(s3presign.errors, InvalidQueryError);
 pyo3::import_exception!(s3presign.errors, InvalidPolicyError);
 pyo3::import_exception!(s3presign.errors, ParamValidationError);
 pyo3::import_exception!(s3presign.errors, UnknownClientMethodError);
+pyo3::import_exception!(s3presign.errors, ClientHazardError);
 
 /// The stable code of an error.
 fn code(e: &Error) -> &'static str {
@@ -44,6 +45,7 @@ fn code(e: &Error) -> &'static str {
         Error::InvalidEndpoint { .. } => "invalid-endpoint",
         Error::UnsupportedConfiguration { .. } => "unsupported-configuration",
         Error::InvalidPolicy { .. } => "invalid-policy",
+        Error::ClientHazard(_) => "client-hazard",
         _ => "presign-error",
     }
 }
@@ -52,6 +54,7 @@ fn code(e: &Error) -> &'static str {
 pub(crate) fn to_py(e: Error) -> PyErr {
     let args = (e.to_string(), code(&e));
     match e {
+        Error::ClientHazard(w) => ClientHazardError::new_err((args.0, args.1, w.code())),
         Error::InvalidAccessKeyId
         | Error::InvalidSecretKey
         | Error::InvalidSessionToken
@@ -92,6 +95,14 @@ impl<T> OrRaise<T> for Result<T, Error> {
 /// A `Params` problem of the boto3 drop-in.
 pub(crate) fn param_error(message: String) -> PyErr {
     ParamValidationError::new_err((message, "invalid-parameter"))
+}
+
+/// A negative expiry (the library's error takes an unsigned count).
+pub(crate) fn negative_expiry(seconds: i64) -> PyErr {
+    InvalidExpiryError::new_err((
+        format!("expiry of {seconds} s is out of range: X-Amz-Expires must be 1..=604800 seconds (at most 7 days)"),
+        "invalid-expiry",
+    ))
 }
 
 /// A client method this package does not presign.

@@ -26,6 +26,7 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<presigned::Presigned>()?;
     m.add_class::<presigned::PresignedPost>()?;
     m.add_class::<presigned::PresignWarning>()?;
+    m.add_function(wrap_pyfunction!(presigner::_cost_breakdown, m)?)?;
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;
     Ok(())
 }

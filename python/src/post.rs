@@ -14,7 +14,7 @@
 use std::fmt::Write as _;
 
 use base64::Engine as _;
-use presign::s3::post_policy::{sign_policy, write_json_string, Policy, MAX_POST_EXPIRY};
+use presign::s3::post::{sign_policy, Policy, MAX_POST_EXPIRY};
 use presign::signing::SigningKey;
 use presign::{Credentials, Error, Timestamp};
 use pyo3::prelude::*;
@@ -22,6 +22,31 @@ use pyo3::types::{PyBool, PyDict, PyFloat, PyInt, PyList, PyString, PyTuple};
 
 use crate::addressing::Resolved;
 use crate::errors::{type_error, OrRaise};
+
+/// Appends `s` as a JSON string as `json.dumps` writes it (`ensure_ascii`): `"`, `\` and
+/// `\b \f \n \r \t` escaped, other control and non-ASCII characters as `\uXXXX` (UTF-16).
+pub(crate) fn write_json_string(out: &mut String, s: &str) {
+    out.push('"');
+    for c in s.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            '\u{8}' => out.push_str("\\b"),
+            '\u{c}' => out.push_str("\\f"),
+            ' '..='~' => out.push(c),
+            _ => {
+                let mut units = [0u16; 2];
+                for u in c.encode_utf16(&mut units) {
+                    let _ = write!(out, "\\u{u:04x}");
+                }
+            }
+        }
+    }
+    out.push('"');
+}
 
 /// Appends `v` as `json.dumps(v)` writes it (default separators, `ensure_ascii`).
 ///

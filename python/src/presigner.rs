@@ -17,7 +17,7 @@ use crate::addressing::Resolved;
 use crate::client::{borrow, credentials, expiry, State};
 use crate::clock;
 use crate::errors::{config_error, OrRaise};
-use crate::presigned::{Presigned, PresignedPost};
+use crate::presigned::{PresignWarning, Presigned, PresignedPost};
 use crate::text::Text;
 
 /// Batches at least this long are signed without the GIL (other Python threads run meanwhile).
@@ -62,6 +62,7 @@ pub struct Presigner {
     credentials: Credentials,
     target: Target,
     clamp: bool,
+    deny_warnings: bool,
     state: Mutex<State>,
 }
 
@@ -132,11 +133,25 @@ impl Presigner {
         request: S3Request<'_>,
         common: &Common<'_>,
     ) -> PyResult<Presigned> {
-        let request =
-            extras(request, &common.headers, &common.query).clamp_expiry_to_credentials(self.clamp);
+        let request = extras(request, &common.headers, &common.query)
+            .clamp_expiry_to_credentials(self.clamp)
+            .deny_warnings(self.deny_warnings);
         let validity = presigner
             .presign_into(url, &request, common.time, common.expires_in)
             .or_raise()?;
+        let warnings = request
+            .warnings()
+            .into_iter()
+            .map(|w| {
+                Py::new(
+                    py,
+                    PresignWarning {
+                        code: w.code().to_owned(),
+                        message: w.to_string(),
+                    },
+                )
+            })
+            .collect::<PyResult<_>>()?;
         Ok(Presigned {
             url: PyString::new(py, url).unbind(),
             method: request.method().as_str(),
@@ -146,7 +161,7 @@ impl Presigner {
                 .collect(),
             signed_at: validity.signed_at,
             expires_at: validity.expires_at,
-            warnings: Vec::new(),
+            warnings,
         })
     }
 }
@@ -168,6 +183,7 @@ impl Presigner {
         legacy_global_endpoint = false,
         credentials_expire_at = None,
         clamp_expiry = false,
+        deny_warnings = false,
     ))]
     #[allow(clippy::too_many_arguments)]
     fn new(
@@ -183,6 +199,7 @@ impl Presigner {
         legacy_global_endpoint: bool,
         credentials_expire_at: Option<&Bound<'_, PyAny>>,
         clamp_expiry: bool,
+        deny_warnings: bool,
     ) -> PyResult<Self> {
         let addressing = match addressing_style {
             "auto" => AddressingStyle::Auto,
@@ -215,6 +232,7 @@ impl Presigner {
             credentials,
             target,
             clamp: clamp_expiry,
+            deny_warnings,
         })
     }
 
@@ -635,7 +653,8 @@ impl Presigner {
 
     /// Presigns `method` (GET by default) for every key, in one call: a list of URLs, in the
     /// order of `keys`. The requests sign no headers, so a URL is all a client needs. Long
-    /// batches are signed without holding the GIL.
+    /// batches are signed without holding the GIL. Warnings are not returned: with
+    /// `deny_warnings=True` a hazardous key (a `.`/`..` segment) raises instead.
     #[pyo3(signature = (bucket, keys, *, method = "GET", expires_in = None, now = None))]
     fn presign_many<'py>(
         &self,
@@ -662,13 +681,14 @@ impl Presigner {
         let (resolved, presigner, url) =
             state.parts(bucket, |n| self.target.resolve(n)).or_raise()?;
         let b = &resolved.bucket;
-        let clamp = self.clamp;
+        let (clamp, deny) = (self.clamp, self.deny_warnings);
         if keys.len() < DETACH_AT {
             let mut out = Vec::with_capacity(keys.len());
             for k in &keys {
                 let r = b
                     .request(method, Some(k.as_str()))
-                    .clamp_expiry_to_credentials(clamp);
+                    .clamp_expiry_to_credentials(clamp)
+                    .deny_warnings(deny);
                 presigner
                     .presign_into(url, &r, common.time, common.expires_in)
                     .or_raise()?;
@@ -692,7 +712,8 @@ impl Presigner {
             for &end in &ends {
                 let r = b
                     .request(method, Some(&text[start..end]))
-                    .clamp_expiry_to_credentials(clamp);
+                    .clamp_expiry_to_credentials(clamp)
+                    .deny_warnings(deny);
                 presigner.presign_into(url, &r, time, expires)?;
                 all.push_str(url);
                 url_ends.push(all.len());
@@ -802,9 +823,12 @@ impl Presigner {
 
     fn __repr__(&self) -> String {
         format!(
-            "<s3presign.Presigner region={:?} endpoint_url={:?} access_key_id={:?}>",
+            "<s3presign.Presigner region={:?} endpoint_url={} access_key_id={:?}>",
             self.target.region,
-            self.target.endpoint_url,
+            self.target
+                .endpoint_url
+                .as_ref()
+                .map_or("None".to_owned(), |u| format!("{u:?}")),
             self.credentials.access_key_id()
         )
     }
@@ -861,4 +885,59 @@ impl<'a> Upload<'a, '_> {
         }
         r
     }
+}
+
+/// Where a presign's time goes, measured inside the extension (for `bench/bench.py`): the
+/// signing alone (`presign_into` on a reused buffer), the signing plus making the Python `str`,
+/// and one GIL release and re-acquisition. Nanoseconds per operation: the best chunk of 1000
+/// among `n / 1000`.
+#[pyfunction]
+pub(crate) fn _cost_breakdown(
+    py: Python<'_>,
+    presigner: &Presigner,
+    bucket: &str,
+    key: &str,
+    n: u32,
+) -> PyResult<Vec<(&'static str, f64)>> {
+    use std::time::Instant;
+    let now = clock::signing_time(None)?;
+    let mut state = borrow(&presigner.state, &presigner.credentials);
+    let (resolved, signer, url) = state
+        .parts(bucket, |b| presigner.target.resolve(b))
+        .or_raise()?;
+    let b = &resolved.bucket;
+    // The best of chunks of 1000: a shared machine preempts long loops.
+    let best = |f: &mut dyn FnMut() -> PyResult<()>| -> PyResult<f64> {
+        let mut best = f64::MAX;
+        for _ in 0..n.div_ceil(1000).max(1) {
+            let t = Instant::now();
+            for _ in 0..1000 {
+                f()?;
+            }
+            best = best.min(t.elapsed().as_nanos() as f64 / 1000.0);
+        }
+        Ok(best)
+    };
+    let sign = best(&mut || {
+        signer
+            .presign_into(url, &b.get_object(key), now, 3600)
+            .map(drop)
+            .or_raise()
+    })?;
+    let sign_and_str = best(&mut || {
+        signer
+            .presign_into(url, &b.get_object(key), now, 3600)
+            .or_raise()?;
+        drop(PyString::new(py, url));
+        Ok(())
+    })?;
+    let gil = best(&mut || {
+        py.detach(|| ());
+        Ok(())
+    })?;
+    Ok(vec![
+        ("sign", sign),
+        ("sign + str", sign_and_str),
+        ("gil release + reacquire", gil),
+    ])
 }

@@ -24,6 +24,14 @@ S3S_ACCESS_KEY = "AKIDPRESIGNE2ETEST01"
 S3S_SECRET_KEY = "presign/e2e+SecretKey/0123456789abcdefXYZ"
 
 
+def pytest_configure(config):
+    if os.environ.get("S3PRESIGN_EXPECT_INSTALLED") == "1":
+        import s3presign
+
+        where = pathlib.Path(s3presign.__file__).resolve()
+        assert REPO not in where.parents, "testing the source tree, not the installed wheel: %s" % where
+
+
 @pytest.fixture(scope="session")
 def gen():
     """vectors/gen_botocore_s3.py as a module: its random case builders and its botocore driver

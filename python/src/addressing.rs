@@ -186,11 +186,6 @@ impl Settings {
                     port,
                 )
             }
-            None if self.accelerate && self.fips => {
-                return Err(Error::UnsupportedConfiguration {
-                    reason: "S3 Transfer Acceleration has no FIPS endpoint",
-                })
-            }
             None if self.accelerate => {
                 let e = Endpoint::aws(region)?
                     .accelerate(true)

@@ -18,41 +18,9 @@ pyo3::import_exception!(s3presign.errors, ParamValidationError);
 pyo3::import_exception!(s3presign.errors, UnknownClientMethodError);
 pyo3::import_exception!(s3presign.errors, ClientHazardError);
 
-/// The stable code of an error.
-fn code(e: &Error) -> &'static str {
-    match e {
-        Error::InvalidHeaderName { .. } => "invalid-header-name",
-        Error::InvalidHeaderValue { .. } => "invalid-header-value",
-        Error::ReservedHeader { .. } => "reserved-header",
-        Error::DuplicateHeader { .. } => "duplicate-header",
-        Error::InvalidRegion { .. } => "invalid-region",
-        Error::InvalidService { .. } => "invalid-service",
-        Error::InvalidMethod { .. } => "invalid-method",
-        Error::InvalidHost { .. } => "invalid-host",
-        Error::InvalidPath { .. } => "invalid-path",
-        Error::InvalidExpiry { .. } => "invalid-expiry",
-        Error::ExpiresAfterCredentials { .. } => "expires-after-credentials",
-        Error::CredentialsExpired { .. } => "credentials-expired",
-        Error::TimestampOutOfRange { .. } => "timestamp-out-of-range",
-        Error::InvalidTimestamp { .. } => "invalid-timestamp",
-        Error::InvalidAccessKeyId => "invalid-access-key-id",
-        Error::InvalidSecretKey => "invalid-secret-key",
-        Error::InvalidSessionToken => "invalid-session-token",
-        Error::InvalidPayloadHash => "invalid-payload-hash",
-        Error::InvalidQueryParameter { .. } => "invalid-query-parameter",
-        Error::InvalidBucketName { .. } => "invalid-bucket-name",
-        Error::InvalidObjectKey { .. } => "invalid-object-key",
-        Error::InvalidEndpoint { .. } => "invalid-endpoint",
-        Error::UnsupportedConfiguration { .. } => "unsupported-configuration",
-        Error::InvalidPolicy { .. } => "invalid-policy",
-        Error::ClientHazard(_) => "client-hazard",
-        _ => "presign-error",
-    }
-}
-
 /// The Python exception for a library error.
 pub(crate) fn to_py(e: Error) -> PyErr {
-    let args = (e.to_string(), code(&e));
+    let args = (e.to_string(), e.code());
     match e {
         Error::ClientHazard(w) => ClientHazardError::new_err((args.0, args.1, w.code())),
         Error::InvalidAccessKeyId

@@ -5,10 +5,12 @@
 //! MD5, `encoding-type=url` for ListObjectsV2, ASCII-only metadata).
 
 use std::borrow::Cow;
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 use base64::Engine as _;
 use md5::{Digest, Md5};
 use presign::s3::{Bucket, Method, S3Request};
+use pyo3::intern;
 use pyo3::prelude::*;
 use pyo3::types::{PyBool, PyBytes, PyDict, PyInt, PyList, PyString, PyTuple};
 
@@ -83,8 +85,17 @@ impl Operation {
     /// # Errors
     /// `UnknownClientMethodError`, listing the ones there are.
     pub(crate) fn find(client_method: &str) -> PyResult<&'static Operation> {
+        // Programs presign the same operation again and again: try the last one first.
+        static LAST: AtomicUsize = AtomicUsize::new(0);
+        let last = LAST.load(Ordering::Relaxed);
+        if OPERATIONS[last].client_method == client_method {
+            return Ok(&OPERATIONS[last]);
+        }
         match OPERATIONS.binary_search_by(|op| op.client_method.cmp(client_method)) {
-            Ok(i) => Ok(&OPERATIONS[i]),
+            Ok(i) => {
+                LAST.store(i, Ordering::Relaxed);
+                Ok(&OPERATIONS[i])
+            }
             Err(_) => Err(unknown_method(format!(
                 "s3presign does not presign {client_method:?}: it presigns {}",
                 OPERATIONS
@@ -160,7 +171,22 @@ impl<'py> Call<'py> {
         let mut encoding_type_named = false;
         let mut seen_required = 0usize;
         if let Some(params) = params {
+            let py = params.py();
+            let (bucket_name, key_name) = (intern!(py, "Bucket"), intern!(py, "Key"));
             for (name, value) in params.iter() {
+                // Fast path: keys written as literals are interned strings, compared by address.
+                if (name.is(bucket_name) || (op.has_key && name.is(key_name)))
+                    && value.cast::<PyString>().is_ok()
+                {
+                    let text = Text::new(value.cast_into::<PyString>()?)?;
+                    if name.is(bucket_name) {
+                        call.bucket = Some(text);
+                    } else {
+                        call.key = Some(text);
+                    }
+                    seen_required += 1;
+                    continue;
+                }
                 let name = Text::of(&name, "a Params key")?;
                 let name = name.as_str();
                 let Some(param) = op.param(name) else {

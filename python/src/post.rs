@@ -13,9 +13,7 @@
 
 use std::fmt::Write as _;
 
-use base64::Engine as _;
-use presign::s3::post::{sign_policy, Policy, MAX_POST_EXPIRY};
-use presign::signing::SigningKey;
+use presign::s3::post::sign_document;
 use presign::{Credentials, Error, Timestamp};
 use pyo3::prelude::*;
 use pyo3::types::{PyBool, PyDict, PyFloat, PyInt, PyList, PyString, PyTuple};
@@ -152,49 +150,11 @@ pub(crate) fn generate<'py>(
     expires_in: u64,
     now: Timestamp,
 ) -> PyResult<Bound<'py, PyDict>> {
-    presign::s3::validate_key(key.strip_suffix("${filename}").unwrap_or(key))
-        .or_else(|e| {
-            if key.ends_with("${filename}") {
-                Ok(())
-            } else {
-                Err(e)
-            }
-        })
-        .or_raise()?;
-    if expires_in == 0 || expires_in > MAX_POST_EXPIRY {
-        return Err(Error::InvalidPolicy {
-            reason: format!(
-                "an expiry of {expires_in} s is outside 1..={MAX_POST_EXPIRY} s (7 days): a signed form is a bearer credential"
-            ),
-        })
-        .or_raise();
-    }
     let expiration = now.add_seconds(expires_in).or_raise()?;
-    if let Some(limit) = credentials.expires_at() {
-        if limit <= now {
-            return Err(Error::CredentialsExpired {
-                expired_at: limit.unix(),
-            })
-            .or_raise();
-        }
-        if limit < expiration {
-            return Err(Error::ExpiresAfterCredentials {
-                url_expires_at: expiration.unix(),
-                credentials_expire_at: limit.unix(),
-            })
-            .or_raise();
-        }
-    }
     let bucket = &resolved.bucket;
     let endpoint = bucket.endpoint();
-    presign::signing::validate_region(endpoint.region()).or_raise()?;
     let amz_date = now.amz_date();
-    let key_of_day = SigningKey::derive(
-        credentials.secret_access_key(),
-        amz_date.date(),
-        endpoint.region(),
-        endpoint.service(),
-    );
+    // The library checks these conditions against the credentials and time it signs with.
     let credential = format!(
         "{}/{}/{}/{}/aws4_request",
         credentials.access_key_id(),
@@ -241,11 +201,10 @@ pub(crate) fn generate<'py>(
         eq_condition(&mut policy, "x-amz-security-token", token);
     }
     policy.push_str("]}");
-    // What S3 cannot read is refused here, with the reason, rather than by S3 at upload time.
-    Policy::from_json(&policy).or_raise()?;
-
-    let encoded = base64::engine::general_purpose::STANDARD.encode(policy.as_bytes());
-    let signature = sign_policy(&key_of_day, &encoded);
+    // Checked (what S3 cannot read, an expiry outside 1 s..=7 days or past the credentials',
+    // conditions that do not match the signing scope) and signed by the library, as written.
+    let signed = sign_document(bucket, credentials, now, &policy).or_raise()?;
+    let field = |name: &str| signed.field(name).unwrap_or_default().to_owned();
 
     let out_fields = match fields {
         Some(f) => f.copy()?,
@@ -258,8 +217,8 @@ pub(crate) fn generate<'py>(
     if let Some(token) = credentials.session_token() {
         out_fields.set_item("x-amz-security-token", token)?;
     }
-    out_fields.set_item("policy", encoded)?;
-    out_fields.set_item("x-amz-signature", signature)?;
+    out_fields.set_item("policy", field("policy"))?;
+    out_fields.set_item("x-amz-signature", field("x-amz-signature"))?;
     let out = PyDict::new(py);
     out.set_item("url", form_url(resolved))?;
     out.set_item("fields", out_fields)?;

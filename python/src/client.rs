@@ -2,127 +2,21 @@
 //! boto3's argument names and meanings, on a client that keeps the day's signing key, a URL
 //! buffer and the resolved buckets between calls.
 
-use std::sync::{Mutex, MutexGuard, TryLockError};
+use std::sync::Mutex;
 
-use presign::s3::{Method, Presigner};
+use presign::s3::Method;
 use presign::{Credentials, Timestamp};
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyList, PyString};
 
-use crate::addressing::{Addressing, BucketCache, Resolved, Settings};
+use crate::args::{credentials, expiry};
+use crate::botocore_endpoints::{Addressing, Settings};
 use crate::clock;
 use crate::errors::{config_error, param_error, OrRaise};
 use crate::operations::{Call, Operation};
 use crate::post;
+use crate::state::{borrow, State};
 use crate::text::Text;
-
-/// What a signing call mutates.
-pub(crate) struct State {
-    pub(crate) presigner: Presigner,
-    pub(crate) url: String,
-    pub(crate) buckets: BucketCache,
-}
-
-impl State {
-    pub(crate) fn new(credentials: Credentials) -> Self {
-        State {
-            presigner: Presigner::new(credentials),
-            url: String::with_capacity(512),
-            buckets: BucketCache::default(),
-        }
-    }
-
-    /// The bucket `name` (resolved with `resolve` on first use), the presigner and the URL
-    /// buffer, borrowed together.
-    ///
-    /// # Errors
-    /// What `resolve` returns.
-    #[inline]
-    pub(crate) fn parts(
-        &mut self,
-        name: &str,
-        resolve: impl FnOnce(&str) -> Result<Resolved, presign::Error>,
-    ) -> Result<(&Resolved, &mut Presigner, &mut String), presign::Error> {
-        let State {
-            presigner,
-            url,
-            buckets,
-        } = self;
-        Ok((buckets.get(name, resolve)?, presigner, url))
-    }
-}
-
-/// The state of an object, or a fresh one when another thread holds it (a batch signing
-/// without the GIL): never block on the lock while holding the GIL.
-pub(crate) enum Borrowed<'a> {
-    Shared(MutexGuard<'a, State>),
-    Own(Box<State>),
-}
-
-impl std::ops::Deref for Borrowed<'_> {
-    type Target = State;
-    fn deref(&self) -> &State {
-        match self {
-            Borrowed::Shared(g) => g,
-            Borrowed::Own(s) => s,
-        }
-    }
-}
-
-impl std::ops::DerefMut for Borrowed<'_> {
-    fn deref_mut(&mut self) -> &mut State {
-        match self {
-            Borrowed::Shared(g) => g,
-            Borrowed::Own(s) => s,
-        }
-    }
-}
-
-/// Locks `state`, or makes a fresh one for `credentials` if it is busy.
-#[inline]
-pub(crate) fn borrow<'a>(state: &'a Mutex<State>, credentials: &Credentials) -> Borrowed<'a> {
-    match state.try_lock() {
-        Ok(g) => Borrowed::Shared(g),
-        Err(TryLockError::Poisoned(p)) => Borrowed::Shared(p.into_inner()),
-        Err(TryLockError::WouldBlock) => Borrowed::Own(Box::new(State::new(credentials.clone()))),
-    }
-}
-
-/// Reads a credentials triple (and optional expiry) into `Credentials`.
-pub(crate) fn credentials(
-    access_key_id: &str,
-    secret_access_key: &str,
-    session_token: Option<&str>,
-    expires_at: Option<&Bound<'_, PyAny>>,
-) -> PyResult<Credentials> {
-    let mut c = Credentials::new(access_key_id, secret_access_key).or_raise()?;
-    if let Some(t) = session_token {
-        c = c.with_session_token(t).or_raise()?;
-    }
-    if let Some(e) = expires_at.filter(|e| !e.is_none()) {
-        c = c.with_expiration(clock::instant(e, "credentials_expire_at")?);
-    }
-    Ok(c)
-}
-
-/// The expiry, as boto3 takes it (an `int` of seconds).
-pub(crate) fn expiry(v: &Bound<'_, PyAny>, name: &str) -> PyResult<u64> {
-    if v.cast::<pyo3::types::PyBool>().is_ok() {
-        return Err(param_error(format!(
-            "{name} must be an int of seconds, not a bool"
-        )));
-    }
-    let n: i64 = v.extract().map_err(|_| {
-        param_error(format!(
-            "{name} must be an int of seconds (1 to 604800), not {}",
-            v.get_type()
-                .name()
-                .map(|n| n.to_string())
-                .unwrap_or_default()
-        ))
-    })?;
-    u64::try_from(n).map_err(|_| crate::errors::negative_expiry(n))
-}
 
 /// A presigning S3 client with boto3's interface. Make one with `s3presign.client(...)`.
 #[pyclass(frozen, module = "s3presign._native")]

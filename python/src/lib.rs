@@ -4,7 +4,8 @@
 //! The Python side (`python/s3presign/`) adds the `client()` factory that reads boto3-style
 //! configuration and the environment, the exception classes, and the type stubs.
 
-mod addressing;
+mod args;
+mod botocore_endpoints;
 mod client;
 mod clock;
 mod errors;
@@ -14,6 +15,7 @@ mod operations;
 mod post;
 mod presigned;
 mod presigner;
+mod state;
 mod text;
 
 use pyo3::prelude::*;

@@ -14,11 +14,11 @@
 use std::fmt::Write as _;
 
 use presign::s3::post::sign_document;
-use presign::{Credentials, Error, Timestamp};
+use presign::{Credentials, Timestamp};
 use pyo3::prelude::*;
 use pyo3::types::{PyBool, PyDict, PyFloat, PyInt, PyList, PyString, PyTuple};
 
-use crate::addressing::Resolved;
+use crate::botocore_endpoints::Resolved;
 use crate::errors::{type_error, OrRaise};
 
 /// Appends `s` as a JSON string as `json.dumps` writes it (`ensure_ascii`): `"`, `\` and

@@ -13,11 +13,12 @@ use presign::{Credentials, Error, Timestamp};
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyList, PyString};
 
-use crate::addressing::Resolved;
-use crate::client::{borrow, credentials, expiry, State};
+use crate::args::{credentials, expiry};
+use crate::botocore_endpoints::Resolved;
 use crate::clock;
 use crate::errors::{config_error, OrRaise};
 use crate::presigned::{PresignWarning, Presigned, PresignedPost};
+use crate::state::{borrow, State};
 use crate::text::Text;
 
 /// Batches at least this long are signed without the GIL (other Python threads run meanwhile).

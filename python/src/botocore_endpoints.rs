@@ -14,8 +14,6 @@
 //! - an explicit default port in `endpoint_url` (`https://host:443`) stays in the URL text
 //!   (it is never signed: clients send `Host` without it). Without the option it is dropped.
 
-use std::collections::HashMap;
-
 use presign::s3::{AddressingStyle, Bucket, Endpoint};
 use presign::Error;
 
@@ -265,47 +263,5 @@ fn style(virtual_hosted: bool) -> AddressingStyle {
         AddressingStyle::VirtualHosted
     } else {
         AddressingStyle::Path
-    }
-}
-
-/// Buckets already resolved by a client (most programs use a handful, often one): the last one
-/// used is compared first, the others looked up by name.
-#[derive(Default)]
-pub(crate) struct BucketCache {
-    entries: Vec<(String, Resolved)>,
-    index: HashMap<String, usize>,
-    last: usize,
-}
-
-impl BucketCache {
-    const MAX: usize = 256;
-
-    /// The resolved bucket `name`, resolving it with `resolve` on first use.
-    ///
-    /// # Errors
-    /// What `resolve` returns.
-    #[inline]
-    pub(crate) fn get(
-        &mut self,
-        name: &str,
-        resolve: impl FnOnce(&str) -> Result<Resolved, Error>,
-    ) -> Result<&Resolved, Error> {
-        if self.entries.get(self.last).is_some_and(|(n, _)| n == name) {
-            return Ok(&self.entries[self.last].1);
-        }
-        self.last = match self.index.get(name) {
-            Some(&i) => i,
-            None => {
-                let r = resolve(name)?;
-                if self.entries.len() >= Self::MAX {
-                    self.entries.clear();
-                    self.index.clear();
-                }
-                self.index.insert(name.to_owned(), self.entries.len());
-                self.entries.push((name.to_owned(), r));
-                self.entries.len() - 1
-            }
-        };
-        Ok(&self.entries[self.last].1)
     }
 }

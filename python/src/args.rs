@@ -1,0 +1,43 @@
+//! Arguments both layers read the same way: credentials and an expiry.
+
+use presign::Credentials;
+use pyo3::prelude::*;
+
+use crate::clock;
+use crate::errors::{param_error, OrRaise};
+
+/// Reads a credentials triple (and optional expiry) into `Credentials`.
+pub(crate) fn credentials(
+    access_key_id: &str,
+    secret_access_key: &str,
+    session_token: Option<&str>,
+    expires_at: Option<&Bound<'_, PyAny>>,
+) -> PyResult<Credentials> {
+    let mut c = Credentials::new(access_key_id, secret_access_key).or_raise()?;
+    if let Some(t) = session_token {
+        c = c.with_session_token(t).or_raise()?;
+    }
+    if let Some(e) = expires_at.filter(|e| !e.is_none()) {
+        c = c.with_expiration(clock::instant(e, "credentials_expire_at")?);
+    }
+    Ok(c)
+}
+
+/// The expiry, as boto3 takes it (an `int` of seconds).
+pub(crate) fn expiry(v: &Bound<'_, PyAny>, name: &str) -> PyResult<u64> {
+    if v.cast::<pyo3::types::PyBool>().is_ok() {
+        return Err(param_error(format!(
+            "{name} must be an int of seconds, not a bool"
+        )));
+    }
+    let n: i64 = v.extract().map_err(|_| {
+        param_error(format!(
+            "{name} must be an int of seconds (1 to 604800), not {}",
+            v.get_type()
+                .name()
+                .map(|n| n.to_string())
+                .unwrap_or_default()
+        ))
+    })?;
+    u64::try_from(n).map_err(|_| crate::errors::negative_expiry(n))
+}

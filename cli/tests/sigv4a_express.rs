@@ -244,3 +244,53 @@ fn multi_region_access_points_are_signed_with_sigv4a() {
     s.run(&["s3://plain-bucket/k", "--region-set", "*", "--time", T0])
         .fails(2, "Multi-Region Access Points");
 }
+
+#[test]
+fn explain_reads_sigv4a_and_s3_express_urls() {
+    let s = Sandbox::doc_keys();
+    let url = s
+        .run(&[
+            "s3://mfzwi23gnjvgw.mrap/q3.pdf",
+            "--time",
+            T0,
+            "--region-set",
+            "us-east-1,eu-west-1",
+        ])
+        .ok()
+        .to_string();
+    let out = s.run(&["explain", &url, "--time", "2026-11-23T12:01:00Z"]);
+    let text = out.ok();
+    assert!(
+        text.contains("bucket             mfzwi23gnjvgw.mrap (Multi-Region Access Point"),
+        "{text}"
+    );
+    assert!(
+        text.contains("20261123/s3/aws4_request (date 20261123, service s3; SigV4a: regions us-east-1,eu-west-1)"),
+        "{text}"
+    );
+    assert!(!text.contains("not 64 hex digits"), "{text}");
+
+    let file = s.write("session.xml", SESSION);
+    let url = s
+        .run(&[
+            &format!("s3://{DIR}/a.txt"),
+            "--region",
+            "us-west-2",
+            "--express-session",
+            file.to_str().unwrap(),
+            "--time",
+            T0,
+            "--expires-in",
+            "300",
+        ])
+        .ok()
+        .to_string();
+    let out = s.run(&["explain", &url, "--time", "2026-11-23T12:01:00Z"]);
+    let text = out.ok();
+    assert!(
+        text.contains("session token      present (8 characters, not shown)"),
+        "{text}"
+    );
+    assert!(!text.contains("no X-Amz-Security-Token"), "{text}");
+    out.no_secret("TOKEN/+=");
+}

@@ -75,7 +75,8 @@ pub struct Explanation {
     pub warnings: Vec<String>,
 }
 
-const AUTH: [&str; 8] = [
+const AUTH: [&str; 9] = [
+    "X-Amz-S3session-Token",
     "X-Amz-Algorithm",
     "X-Amz-Credential",
     "X-Amz-Date",
@@ -150,16 +151,39 @@ pub fn explain(
     }
     let credential = get("X-Amz-Credential").ok_or("the query has no X-Amz-Credential")?;
     let cred: Vec<&str> = credential.split('/').collect();
-    if cred.len() != 5 || cred[4] != "aws4_request" {
-        return Err(format!(
-            "X-Amz-Credential is not ACCESS_KEY/DATE/REGION/SERVICE/aws4_request: {credential}"
-        ));
+    let sigv4a = algorithm == "AWS4-ECDSA-P256-SHA256";
+    match (sigv4a, cred.as_slice()) {
+        (false, [akid, date, region, service, "aws4_request"]) => {
+            e.region = (*region).into();
+            (e.access_key_id, e.scope_date, e.service) =
+                ((*akid).into(), (*date).into(), (*service).into());
+        }
+        // SigV4a: no region in the scope; the regions are the signed X-Amz-Region-Set.
+        (true, [akid, date, service, "aws4_request"]) => {
+            e.region = match get("X-Amz-Region-Set") {
+                Some(set) => set.into(),
+                None => {
+                    e.warnings
+                        .push("no X-Amz-Region-Set: AWS refuses a SigV4a URL without one".into());
+                    String::new()
+                }
+            };
+            (e.access_key_id, e.scope_date, e.service) =
+                ((*akid).into(), (*date).into(), (*service).into());
+        }
+        (false, _) => {
+            return Err(format!(
+                "X-Amz-Credential is not ACCESS_KEY/DATE/REGION/SERVICE/aws4_request: {credential}"
+            ))
+        }
+        (true, _) => {
+            return Err(format!(
+            "X-Amz-Credential is not ACCESS_KEY/DATE/SERVICE/aws4_request (SigV4a): {credential}"
+        ))
+        }
     }
-    e.access_key_id = cred[0].into();
-    e.scope_date = cred[1].into();
-    e.region = cred[2].into();
-    e.service = cred[3].into();
-    if e.access_key_id.starts_with("ASIA") && get("X-Amz-Security-Token").is_none() {
+    let token = get("X-Amz-Security-Token").or(get("X-Amz-S3session-Token"));
+    if e.access_key_id.starts_with("ASIA") && token.is_none() {
         e.warnings.push("the access key id is temporary (ASIA…) but there is no X-Amz-Security-Token: AWS will refuse it".into());
     }
 
@@ -240,18 +264,32 @@ pub fn explain(
         .filter(|h| *h != "host")
         .cloned()
         .collect();
-    if let Some(t) = get("X-Amz-Security-Token") {
+    if let Some(t) = get("X-Amz-Security-Token").or(get("X-Amz-S3session-Token")) {
         e.session_token = true;
         e.session_token_length = Some(t.len());
     }
     match get("X-Amz-Signature") {
         Some(s) => {
             e.signature_present = true;
-            if s.len() != 64 || !s.bytes().all(|b| b.is_ascii_hexdigit()) {
-                e.warnings.push(format!(
-                    "X-Amz-Signature is not 64 hex digits ({} characters)",
-                    s.len()
-                ));
+            let hex = s.bytes().all(|b| b.is_ascii_hexdigit());
+            // SigV4: an HMAC, 64 hex digits; SigV4a: a DER ECDSA signature, 16 to 144.
+            let ok_len = if sigv4a {
+                s.len() % 2 == 0 && (16..=144).contains(&s.len())
+            } else {
+                s.len() == 64
+            };
+            if !ok_len || !hex {
+                e.warnings.push(if sigv4a {
+                    format!(
+                        "X-Amz-Signature is not the hex of a DER ECDSA signature ({} characters)",
+                        s.len()
+                    )
+                } else {
+                    format!(
+                        "X-Amz-Signature is not 64 hex digits ({} characters)",
+                        s.len()
+                    )
+                });
             }
         }
         None => e
@@ -332,6 +370,14 @@ fn s3_location(e: &mut Explanation, host: &str, path: &str, endpoint: Option<&st
         // virtual: browsers resolve *.localhost to 127.0.0.1 themselves.
         return virtual_hosted(e, bucket, "virtual-hosted (BUCKET.localhost)");
     }
+    if let Some(alias) = bare.strip_suffix(".accesspoint.s3-global.amazonaws.com") {
+        // A Multi-Region Access Point: the alias stands for the bucket.
+        return virtual_hosted(
+            e,
+            alias,
+            "Multi-Region Access Point (ALIAS.accesspoint.s3-global)",
+        );
+    }
     match is_s3_host(bare) {
         Some(0) if aws => path_style(e, "path-style"),
         Some(i) if aws => {
@@ -377,10 +423,17 @@ fn print_text(e: &Explanation) -> String {
     lines.push(("access key id".into(), e.access_key_id.clone()));
     lines.push((
         "credential scope".into(),
-        format!(
-            "{}/{}/{}/aws4_request (date {}, region {}, service {})",
-            e.scope_date, e.region, e.service, e.scope_date, e.region, e.service
-        ),
+        if e.algorithm == "AWS4-ECDSA-P256-SHA256" {
+            format!(
+                "{}/{}/aws4_request (date {}, service {}; SigV4a: regions {})",
+                e.scope_date, e.service, e.scope_date, e.service, e.region
+            )
+        } else {
+            format!(
+                "{}/{}/{}/aws4_request (date {}, region {}, service {})",
+                e.scope_date, e.region, e.service, e.scope_date, e.region, e.service
+            )
+        },
     ));
     lines.push((
         "signed at".into(),

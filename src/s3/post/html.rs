@@ -296,6 +296,31 @@ mod tests {
     }
 
     #[test]
+    fn hostile_values_are_escaped_in_the_page() {
+        use crate::s3::post::PostPolicy;
+        use crate::s3::{Bucket, Endpoint};
+        use crate::{Credentials, Timestamp};
+        let creds = Credentials::new("AKID", "secret").unwrap();
+        let bucket = Bucket::new(Endpoint::aws("us-east-1").unwrap(), "bkt").unwrap();
+        let evil = "x\"><script>alert('k')</script>&";
+        let post = PostPolicy::new(&bucket)
+            .key_starts_with(evil)
+            .metadata("note", evil)
+            .field_starts_with("Content-Type", "image/\"<b>")
+            .sign(&creds, Timestamp::UNIX_EPOCH)
+            .unwrap();
+        let page = post.html_page();
+        // The page's own script is the only one, and no value breaks out of its attribute.
+        assert_eq!(page.matches("<script>").count(), 1, "{page}");
+        assert!(!page.contains("<b>"));
+        assert!(page.contains("x&quot;&gt;&lt;script&gt;alert(&#39;k&#39;)&lt;/script&gt;&amp;"));
+        assert!(
+            page.contains(r#"pattern="image\/&quot;&lt;b&gt;.+""#),
+            "{page}"
+        );
+    }
+
+    #[test]
     fn accept_follows_the_type_rule() {
         assert_eq!(accept_for("image/", false).as_deref(), Some("image/*"));
         assert_eq!(accept_for("image/png", true).as_deref(), Some("image/png"));

@@ -2,6 +2,7 @@
 
 use presign::Credentials;
 use pyo3::prelude::*;
+use pyo3::types::PyDelta;
 
 use crate::clock;
 use crate::errors::{param_error, OrRaise};
@@ -23,8 +24,18 @@ pub(crate) fn credentials(
     Ok(c)
 }
 
-/// The expiry, as boto3 takes it (an `int` of seconds).
+/// The expiry: an `int` of seconds, as boto3 takes it, or a `datetime.timedelta` of whole
+/// seconds.
 pub(crate) fn expiry(v: &Bound<'_, PyAny>, name: &str) -> PyResult<u64> {
+    if v.cast::<PyDelta>().is_ok() {
+        let seconds: f64 = v.call_method0("total_seconds")?.extract()?;
+        if seconds.fract() != 0.0 {
+            return Err(param_error(format!(
+                "{name} must be whole seconds (X-Amz-Expires counts seconds), not {seconds} s"
+            )));
+        }
+        return expiry(&(seconds as i64).into_pyobject(v.py())?.into_any(), name);
+    }
     if v.cast::<pyo3::types::PyBool>().is_ok() {
         return Err(param_error(format!(
             "{name} must be an int of seconds, not a bool"
@@ -32,7 +43,7 @@ pub(crate) fn expiry(v: &Bound<'_, PyAny>, name: &str) -> PyResult<u64> {
     }
     let n: i64 = v.extract().map_err(|_| {
         param_error(format!(
-            "{name} must be an int of seconds (1 to 604800), not {}",
+            "{name} must be an int of seconds (1 to 604800) or a timedelta, not {}",
             v.get_type()
                 .name()
                 .map(|n| n.to_string())

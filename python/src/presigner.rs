@@ -237,10 +237,11 @@ impl Presigner {
         })
     }
 
-    /// GetObject: a download (or preview) link.
+    /// GetObject: a download (or preview) link. `download_as` makes browsers save the file
+    /// under that name (any Unicode: a `response-content-disposition` written for them).
     #[pyo3(signature = (
         bucket, key, *, expires_in = None, now = None, version_id = None,
-        response_content_type = None, response_content_disposition = None,
+        download_as = None, response_content_type = None, response_content_disposition = None,
         response_cache_control = None, response_content_encoding = None,
         response_content_language = None, response_expires = None, range = None,
         part_number = None, headers = None, query = None,
@@ -254,6 +255,7 @@ impl Presigner {
         expires_in: Option<&Bound<'py, PyAny>>,
         now: Option<&Bound<'py, PyAny>>,
         version_id: Option<&str>,
+        download_as: Option<&str>,
         response_content_type: Option<&str>,
         response_content_disposition: Option<&str>,
         response_cache_control: Option<&str>,
@@ -273,6 +275,9 @@ impl Presigner {
             let mut r = b.get_object(key);
             if let Some(v) = version_id {
                 r = r.version_id(v);
+            }
+            if let Some(v) = download_as {
+                r = r.download_as(v);
             }
             if let Some(v) = response_content_type {
                 r = r.response_content_type(v);

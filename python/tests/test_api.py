@@ -205,3 +205,12 @@ def test_text_that_is_not_utf8_is_refused(p, s3):
     with pytest.raises(UnicodeEncodeError):
         s3.generate_presigned_url("get_object", Params={"Bucket": "bkt", "Key": "x\udcff"})
     assert "%F0%9F%98%80" in p.get_object("bkt", "\U0001F600", now=NOW).url
+
+
+def test_timedelta_expiry_and_download_as(p, s3):
+    r = p.get_object("bkt", "r/1.png", expires_in=datetime.timedelta(minutes=10), download_as="caf\u00e9 1.png", now=NOW)
+    assert r.expires_in == 600 and r.warnings == []
+    assert "response-content-disposition=attachment%3B%20filename%3D%22cafe%201.png%22%3B%20filename%2A%3DUTF-8%27%27caf%25C3%25A9%25201.png&" in r.url
+    assert "X-Amz-Expires=3600&" in s3.generate_presigned_url("get_object", {"Bucket": "bkt", "Key": "k"}, datetime.timedelta(hours=1))
+    with pytest.raises(s3presign.ParamValidationError, match="whole seconds"):
+        p.get_object("bkt", "k", expires_in=datetime.timedelta(seconds=1.5))

@@ -147,7 +147,10 @@ impl<'a> S3Request<'a> {
     pub fn warnings(&self) -> Vec<Warning> {
         let mut out = Vec::new();
         if let Some(key) = self.key {
-            if key.split('/').any(|s| s == "." || s == "..") {
+            // A segment can only be a dot segment where one starts with a dot: most keys are
+            // decided by one scan (this runs per batch line).
+            let maybe = key.starts_with('.') || key.contains("/.");
+            if maybe && key.split('/').any(|s| s == "." || s == "..") {
                 let mut path = alloc::string::String::from(self.bucket.path_prefix());
                 path.push('/');
                 encoding::encode_str_into(&mut path, key, encoding::Component::Path);

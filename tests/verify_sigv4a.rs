@@ -232,3 +232,33 @@ fn the_suites_signed_requests_verify() {
     assert!(skipped.contains(&"post-sts-header-after [query]".to_string()));
     assert_eq!(verified, 63);
 }
+
+/// `verify_cached` keeps one SigV4a public key per access key, across region sets and paths,
+/// and notices a changed secret.
+#[test]
+fn the_key_cache_keeps_sigv4a_public_keys() {
+    let mut keys = verify::KeyCache::new();
+    let now = t0().add_seconds(1).unwrap();
+    for (set, path) in [("*", "/a"), ("us-east-1", "/b"), ("us-*", "/c/d")] {
+        let url = presigned(set, path);
+        let req = verify::Request::from_url("GET", &url).unwrap();
+        let v = Verifier::new(now)
+            .verify_cached(&req, &mut keys, lookup)
+            .unwrap();
+        assert_eq!(v.region, set);
+    }
+    assert_eq!(keys.len(), 1, "one public key for the access key");
+    let url = presigned("*", "/a");
+    let req = verify::Request::from_url("GET", &url).unwrap();
+    let r = Verifier::new(now).verify_cached(&req, &mut keys, |_, _| Some("rotated secret"));
+    assert!(
+        matches!(r, Err(Rejection::SignatureDoesNotMatch(_))),
+        "{r:?}"
+    );
+    assert!(Verifier::new(now)
+        .verify_cached(&req, &mut keys, lookup)
+        .is_ok());
+    assert_eq!(keys.len(), 1);
+    keys.clear();
+    assert!(keys.is_empty());
+}

@@ -49,6 +49,10 @@ pub const DEFAULT_KEY_CACHE_CAPACITY: usize = 16;
 #[derive(Clone)]
 pub struct KeyCache {
     entries: Vec<Entry>,
+    /// SigV4a public keys by access key (with the SHA-256 of the secret they come from): one
+    /// serves every day, region set and service.
+    #[cfg(feature = "sigv4a")]
+    sigv4a: Vec<(String, [u8; 32], crate::sigv4a::VerifyingKey)>,
     capacity: usize,
     clock: u64,
     pub(super) scratch: Scratch,
@@ -104,24 +108,31 @@ impl KeyCache {
     pub fn with_capacity(capacity: usize) -> Self {
         KeyCache {
             entries: Vec::new(),
+            #[cfg(feature = "sigv4a")]
+            sigv4a: Vec::new(),
             capacity,
             clock: 0,
             scratch: Scratch::default(),
         }
     }
 
-    /// How many signing keys are kept.
+    /// How many signing keys are kept (with the `sigv4a` feature, SigV4a public keys too).
     pub fn len(&self) -> usize {
+        #[cfg(feature = "sigv4a")]
+        return self.entries.len() + self.sigv4a.len();
+        #[cfg(not(feature = "sigv4a"))]
         self.entries.len()
     }
 
     /// Whether no signing key is kept.
     pub fn is_empty(&self) -> bool {
-        self.entries.is_empty()
+        self.len() == 0
     }
 
     /// Drops every kept key (wiping it).
     pub fn clear(&mut self) {
+        #[cfg(feature = "sigv4a")]
+        self.sigv4a.clear();
         self.entries.clear();
     }
 
@@ -175,6 +186,33 @@ impl KeyCache {
 impl Default for KeyCache {
     fn default() -> Self {
         KeyCache::new()
+    }
+}
+
+#[cfg(feature = "sigv4a")]
+impl KeyCache {
+    /// The SigV4a public key of (`akid`, `secret`): kept, or derived (a P-256 scalar
+    /// multiplication) and kept; the oldest is dropped beyond the capacity.
+    pub(super) fn sigv4a_key(
+        &mut self,
+        secret: &str,
+        akid: &str,
+    ) -> Option<crate::sigv4a::VerifyingKey> {
+        let digest: [u8; 32] = Sha256::digest(secret.as_bytes()).into();
+        if let Some(i) = self.sigv4a.iter().position(|(a, _, _)| a == akid) {
+            if signing::constant_time_eq(&self.sigv4a[i].1, &digest) {
+                return Some(self.sigv4a[i].2);
+            }
+            self.sigv4a.remove(i);
+        }
+        let key = super::sigv4a::verifying_key(akid, secret)?;
+        if self.capacity > 0 {
+            if self.sigv4a.len() >= self.capacity {
+                self.sigv4a.remove(0);
+            }
+            self.sigv4a.push((String::from(akid), digest, key));
+        }
+        Some(key)
     }
 }
 

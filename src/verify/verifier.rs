@@ -373,7 +373,10 @@ impl<'a> Verifier<'a> {
         if auth.sigv4a {
             let scope = sigv4a::scope(date, service);
             let sts = sigv4a::string_to_sign(amz.as_str(), &scope, &hash);
-            let key = sigv4a::verifying_key(akid, secret.secret_access_key());
+            let key = match keys {
+                Some(keys) => keys.sigv4a_key(secret.secret_access_key(), akid),
+                None => sigv4a::verifying_key(akid, secret.secret_access_key()),
+            };
             if !key.is_some_and(|k| sigv4a::signature_matches(&k, &sts, auth.signature)) {
                 return Err(Rejection::SignatureDoesNotMatch(Box::new(
                     SignatureMismatch {

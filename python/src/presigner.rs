@@ -702,31 +702,26 @@ impl Presigner {
             }
             return PyList::new(py, out);
         }
-        // Copy the keys out of the Python strings, sign without the GIL, then make the strs.
-        let mut text = String::new();
-        let mut ends = Vec::with_capacity(keys.len());
-        for k in &keys {
-            text.push_str(k.as_str());
-            ends.push(text.len());
-        }
-        drop(keys);
+        // Sign without the GIL, then make the strs. The keys are borrowed: their text is
+        // immutable and `keys` keeps every string alive until after the detached part.
+        let texts: Vec<&str> = keys.iter().map(Text::as_str).collect();
         let (time, expires) = (common.time, common.expires_in);
         let signed: Result<(String, Vec<usize>), Error> = py.detach(|| {
-            let mut all = String::with_capacity(ends.len() * (url.capacity().max(200)));
-            let mut url_ends = Vec::with_capacity(ends.len());
-            let mut start = 0;
-            for &end in &ends {
+            let mut all = String::with_capacity(texts.len() * (url.capacity().max(200)));
+            let mut url_ends = Vec::with_capacity(texts.len());
+            for key in &texts {
                 let r = b
-                    .request(method, Some(&text[start..end]))
+                    .request(method, Some(key))
                     .clamp_expiry_to_credentials(clamp)
                     .deny_warnings(deny);
                 presigner.presign_into(url, &r, time, expires)?;
                 all.push_str(url);
                 url_ends.push(all.len());
-                start = end;
             }
             Ok((all, url_ends))
         });
+        drop(texts);
+        drop(keys);
         let (all, url_ends) = signed.or_raise()?;
         let mut start = 0;
         PyList::new(

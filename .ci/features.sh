@@ -6,7 +6,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 export CARGO_TERM_COLOR=never
 cargo test -p presign --doc --no-default-features
-for features in time url sigv4a; do
+for features in time url http sigv4a; do
   echo "--- presign --no-default-features --features $features"
   cargo build -p presign --no-default-features --features "$features"
 done

@@ -60,7 +60,7 @@ fn run(p: &Presigned, sent: &Sent<'_>) -> Vec<Finding> {
 }
 
 fn sent_with_headers<'a>(p: &'a Presigned) -> Sent<'a> {
-    let mut s = Sent::new(&p.method, &p.url);
+    let mut s = Sent::new(p.method.as_str(), &p.url);
     s.headers = p
         .headers
         .iter()

@@ -82,7 +82,7 @@ fn send(p: &Presigned, body: &[u8]) -> Response {
         .iter()
         .map(|(n, v)| (n.as_str(), v.as_str()))
         .collect();
-    http::send_url(&p.method, &p.url, &headers, body)
+    http::send_url(p.method.as_str(), &p.url, &headers, body)
 }
 
 /// Sends `method` to `url` with these headers (to try a URL with something changed).

@@ -238,7 +238,7 @@ fn run_file(file: &str) -> (usize, usize, BTreeMap<&'static str, usize>) {
             if exp["signature"].is_string() {
                 if let Some(text) = exp["signed_request"].as_str() {
                     assert_signed_request(
-                        &signed.method,
+                        signed.method.as_str(),
                         &signed.url,
                         &signed.headers,
                         text,
@@ -276,7 +276,14 @@ fn run_file(file: &str) -> (usize, usize, BTreeMap<&'static str, usize>) {
                 n += 1;
             }
             if let Some(text) = exp["signed_request"].as_str() {
-                assert_signed_request(&p.method, &p.url, &p.headers, text, case.name, "query");
+                assert_signed_request(
+                    p.method.as_str(),
+                    &p.url,
+                    &p.headers,
+                    text,
+                    case.name,
+                    "query",
+                );
                 n += 1;
             }
             assert!(n > 0, "{}: query variant checks nothing", case.name);
@@ -533,7 +540,7 @@ fn aws_sigv4a_test_suite() {
                 })
                 .collect();
             assert_signed_request(
-                &method,
+                method.as_str(),
                 &ours_url,
                 &headers,
                 &theirs_text,

@@ -20,7 +20,7 @@ impl<'a> Intended<'a> {
     /// From our presign result: method, URL and signed headers all known.
     pub fn from_presigned(presigned: &'a Presigned) -> Self {
         Intended {
-            method: Some(&presigned.method),
+            method: Some(presigned.method.as_str()),
             url: &presigned.url,
             headers: Some(
                 presigned

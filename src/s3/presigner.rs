@@ -22,7 +22,7 @@ use crate::signing::{ScopedKey, UNSIGNED_PAYLOAD};
 use crate::sigv4::{
     details, effective_expiry, finish_presigned_url, Presigned, QueryAuth, Scratch, SigningDetails,
 };
-use crate::{Credentials, Error, Timestamp};
+use crate::{Credentials, Error, Seconds, Timestamp};
 use alloc::string::String;
 
 /// When a presigned URL was signed and when it stops working.
@@ -107,8 +107,9 @@ impl Presigner {
         url: &mut String,
         request: &S3Request<'_>,
         time: Timestamp,
-        expires_in: u64,
+        expires_in: impl Seconds,
     ) -> Result<Validity, Error> {
+        let expires_in = expires_in.seconds();
         self.write(url, request, time, expires_in, None)
             .map(|(v, _)| v)
     }
@@ -121,8 +122,9 @@ impl Presigner {
         &mut self,
         request: &S3Request<'_>,
         time: Timestamp,
-        expires_in: u64,
+        expires_in: impl Seconds,
     ) -> Result<Presigned, Error> {
+        let expires_in = expires_in.seconds();
         let mut url = String::with_capacity(256);
         let (v, _) = self.write(&mut url, request, time, expires_in, None)?;
         Ok(presigned(request, url, v))
@@ -136,8 +138,9 @@ impl Presigner {
         &mut self,
         request: &S3Request<'_>,
         time: Timestamp,
-        expires_in: u64,
+        expires_in: impl Seconds,
     ) -> Result<(Presigned, SigningDetails), Error> {
+        let expires_in = expires_in.seconds();
         let mut url = String::with_capacity(256);
         let mut text = String::new();
         let (v, sig) = self.write(&mut url, request, time, expires_in, Some(&mut text))?;
@@ -243,7 +246,7 @@ fn token_param(service: &str) -> &'static str {
 
 fn presigned(req: &S3Request<'_>, url: String, v: Validity) -> Presigned {
     Presigned {
-        method: String::from(req.method.as_str()),
+        method: req.method.into(),
         url,
         headers: req
             .headers()

@@ -5,7 +5,7 @@ use super::method::Method;
 use crate::canonical::{validate_header_name, validate_header_value};
 use crate::s3::{Bucket, Presigner};
 use crate::sigv4::{is_auth_param, Presigned, SigningDetails};
-use crate::{content_disposition, encoding, warnings};
+use crate::{content_disposition, encoding, warnings, Seconds};
 use crate::{Credentials, Error, Timestamp, Warning};
 use alloc::borrow::Cow;
 use alloc::format;
@@ -200,8 +200,9 @@ impl<'a> S3Request<'a> {
         &self,
         credentials: &Credentials,
         time: Timestamp,
-        expires_in: u64,
+        expires_in: impl Seconds,
     ) -> Result<Presigned, Error> {
+        let expires_in = expires_in.seconds();
         Presigner::new(credentials.clone()).presign(self, time, expires_in)
     }
 
@@ -213,8 +214,9 @@ impl<'a> S3Request<'a> {
         &self,
         credentials: &Credentials,
         time: Timestamp,
-        expires_in: u64,
+        expires_in: impl Seconds,
     ) -> Result<(Presigned, SigningDetails), Error> {
+        let expires_in = expires_in.seconds();
         Presigner::new(credentials.clone()).presign_with_details(self, time, expires_in)
     }
 

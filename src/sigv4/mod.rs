@@ -26,6 +26,8 @@ pub(crate) mod url;
 mod validate;
 
 pub use crate::canonical::UriPath;
+#[cfg(feature = "http")]
+pub use crate::http::sign_http_request;
 pub use output::{Presigned, Signed, SigningDetails};
 #[cfg(feature = "sigv4a")]
 pub(crate) use params::Common;

@@ -1,6 +1,6 @@
 //! What signing returns: a presigned URL, signed headers, and the intermediate texts.
 
-use crate::{Timestamp, Warning};
+use crate::{Method, Timestamp, Warning};
 use alloc::string::String;
 use alloc::vec::Vec;
 
@@ -9,7 +9,7 @@ use alloc::vec::Vec;
 #[non_exhaustive]
 pub struct Presigned {
     /// The method the URL is signed for; any other method fails.
-    pub method: String,
+    pub method: Method,
     /// The URL.
     pub url: String,
     /// Headers the client MUST send with these exact values (they are signed). `Host` is not
@@ -30,7 +30,7 @@ pub struct Presigned {
 #[non_exhaustive]
 pub struct Signed {
     /// The method.
-    pub method: String,
+    pub method: Method,
     /// The URL (scheme, host, path and query as signed).
     pub url: String,
     /// Every header to send except `Host`: the caller's headers, then `x-amz-date`, the content

@@ -11,7 +11,7 @@ use super::validate::effective_expiry;
 use crate::canonical::{self, UriPath};
 use crate::encoding;
 use crate::signing::{self, ScopedKey};
-use crate::{warnings, Error, Timestamp, Warning};
+use crate::{warnings, Error, Method, Seconds, Timestamp, Warning};
 use alloc::string::String;
 use alloc::vec::Vec;
 use core::ops::Range;
@@ -101,8 +101,9 @@ pub(crate) fn prepare(
 pub fn presign(
     request: &Request<'_>,
     params: &SigningParams<'_>,
-    expires_in: u64,
+    expires_in: impl Seconds,
 ) -> Result<Presigned, Error> {
+    let expires_in = expires_in.seconds();
     let key = ScopedKey::new(
         params.credentials,
         params.time,
@@ -119,8 +120,9 @@ pub fn presign(
 pub fn presign_with_details(
     request: &Request<'_>,
     params: &SigningParams<'_>,
-    expires_in: u64,
+    expires_in: impl Seconds,
 ) -> Result<(Presigned, SigningDetails), Error> {
+    let expires_in = expires_in.seconds();
     let mut text = String::new();
     let key = ScopedKey::new(
         params.credentials,
@@ -220,7 +222,7 @@ pub(crate) fn presign_with<S>(
     };
     let sig = sign(&mut url, &mut scratch, &auth, details);
     let presigned = Presigned {
-        method: String::from(req.method),
+        method: Method::from_valid(req.method),
         url,
         headers,
         signed_at: common.time,

@@ -8,7 +8,7 @@ use super::scratch::Scratch;
 use crate::canonical::{self, SignedHeaders, Tee};
 use crate::encoding;
 use crate::signing::{self, ScopedKey, ALGORITHM};
-use crate::Error;
+use crate::{Error, Method};
 use alloc::string::String;
 use sha2::{Digest, Sha256};
 
@@ -149,7 +149,7 @@ pub(crate) fn sign_with(
     };
     Ok((
         Signed {
-            method: String::from(req.method),
+            method: Method::from_valid(req.method),
             url,
             headers: out,
             signature,

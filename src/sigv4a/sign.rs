@@ -10,7 +10,7 @@ use crate::sigv4::{
     self, presign_with, sign_with, Common, HeaderScheme, Presigned, RawPathBytes, Request,
     SessionToken, Signed, SigningDetails,
 };
-use crate::{Credentials, Error, Timestamp};
+use crate::{Credentials, Error, Seconds, Timestamp};
 use alloc::string::String;
 
 /// Who signs, for which regions, where and when: SigV4's [`sigv4::SigningParams`] with a
@@ -125,8 +125,9 @@ impl<'a> SigningParams<'a> {
 pub fn presign(
     request: &Request<'_>,
     params: &SigningParams<'_>,
-    expires_in: u64,
+    expires_in: impl Seconds,
 ) -> Result<Presigned, Error> {
+    let expires_in = expires_in.seconds();
     presign_impl(request, params, expires_in, None).map(|(p, _)| p)
 }
 
@@ -137,8 +138,9 @@ pub fn presign(
 pub fn presign_with_details(
     request: &Request<'_>,
     params: &SigningParams<'_>,
-    expires_in: u64,
+    expires_in: impl Seconds,
 ) -> Result<(Presigned, SigningDetails), Error> {
+    let expires_in = expires_in.seconds();
     let mut text = String::new();
     let (p, (sig, sts)) = presign_impl(request, params, expires_in, Some(&mut text))?;
     Ok((

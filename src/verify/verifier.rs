@@ -91,7 +91,8 @@ impl<'a> Verifier<'a> {
     }
 
     /// Sets the allowed clock skew in seconds.
-    pub fn max_skew(mut self, seconds: u64) -> Self {
+    pub fn max_skew(mut self, seconds: impl crate::Seconds) -> Self {
+        let seconds = crate::Seconds::seconds(seconds);
         self.max_skew = seconds;
         self
     }

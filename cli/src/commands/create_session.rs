@@ -53,8 +53,7 @@ pub fn run(a: CreateSessionArgs) -> Result<()> {
             .iter()
             .map(|(n, v)| (n.clone(), serde_json::Value::from(v.as_str())))
             .collect();
-        let doc =
-            serde_json::json!({"method": signed.method, "url": signed.url, "headers": headers});
+        let doc = serde_json::json!({"method": signed.method.as_str(), "url": signed.url, "headers": headers});
         return print_line(&serde_json::to_string_pretty(&doc).unwrap_or_default());
     }
     let mut line = String::from("curl -sS");

@@ -32,7 +32,7 @@ impl<'a> PresignedJson<'a> {
     pub fn new(p: &'a Presigned, token: Option<&'a str>, notes: &'a Notes) -> Self {
         let signing = notes.signing.as_ref();
         PresignedJson {
-            method: &p.method,
+            method: p.method.as_str(),
             url: &p.url,
             headers: headers_json(p.headers.iter().map(|(n, v)| (n.as_str(), v.as_str()))),
             signed_at: p.signed_at.to_string(),

@@ -8,7 +8,7 @@ use super::presigned_post::{xml_escape, PresignedPost};
 use crate::encoding;
 use crate::s3::{validate_key, Bucket};
 use crate::signing::{ScopedKey, ALGORITHM};
-use crate::{Credentials, Error, Timestamp};
+use crate::{Credentials, Error, Seconds, Timestamp};
 use alloc::borrow::ToOwned;
 use alloc::format;
 use alloc::string::{String, ToString};
@@ -90,7 +90,8 @@ impl<'a> PostPolicy<'a> {
     }
 
     /// The form stays valid `seconds` after the signing time (1..=[`MAX_POST_EXPIRY`]).
-    pub fn expires_in(mut self, seconds: u64) -> Self {
+    pub fn expires_in(mut self, seconds: impl Seconds) -> Self {
+        let seconds = seconds.seconds();
         self.expiry = Expiry::In(seconds);
         self
     }

@@ -108,7 +108,8 @@ where
     }
 
     /// How many seconds `x-amz-date` may be ahead of `now` ([`DEFAULT_MAX_CLOCK_SKEW`] unless set).
-    pub fn max_clock_skew(mut self, seconds: u64) -> Self {
+    pub fn max_clock_skew(mut self, seconds: impl crate::Seconds) -> Self {
+        let seconds = crate::Seconds::seconds(seconds);
         self.max_clock_skew = seconds;
         self
     }

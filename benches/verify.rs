@@ -15,6 +15,8 @@
 //! Groups, one per `n` (`signed_headers_<n>/*`):
 //! - `presign`: `Presigner::presign_into` of that request into a reused `String` (the day's key
 //!   cached): the cost the verification is compared with.
+//! - `presign_oneshot`: `S3Request::presign`, which derives the signing key every time, as
+//!   `verify_valid` does.
 //! - `verify_valid`: `Verifier::verify` of the URL as received, with the headers (the signing
 //!   key derived every time).
 //! - `verify_cached_valid`: `Verifier::verify_cached` with a warm `KeyCache` (the key of the day
@@ -27,9 +29,10 @@
 //!   (`Rejection::SignatureDoesNotMatch`): a known key, all the work of a valid request.
 //!
 //! After criterion's groups, `paired` prints `verify_cached_valid / presign`, `verify_valid /
-//! presign`, and the unknown-key and malformed cases against `verify_cached_valid`, measured again in alternating rounds of a few milliseconds (this machine's speed
-//! drifts between levels every second or so; ratios of interleaved rounds stay put). `-- paired`
-//! runs only them.
+//! presign_oneshot`, and the unknown-key and malformed cases against `verify_cached_valid`,
+//! measured again in alternating rounds of a few milliseconds (this machine's speed drifts
+//! between levels every second or so; ratios of interleaved rounds stay put). `-- paired` runs
+//! only them.
 
 use criterion::{black_box, criterion_group, Criterion};
 use presign::s3::{Bucket, Endpoint, Presigner, S3Request};
@@ -175,6 +178,14 @@ fn signed_headers(c: &mut Criterion) {
                     .unwrap()
             })
         });
+        let creds = Credentials::new(AKID, SECRET).unwrap();
+        g.bench_function("presign_oneshot", |b| {
+            b.iter(|| {
+                black_box(&request)
+                    .presign(&creds, signed_at(), EXPIRES)
+                    .unwrap()
+            })
+        });
         let keys = RefCell::new(KeyCache::new());
         g.bench_function("verify_cached_valid", |b| {
             b.iter(|| verify_cached(&keys, &case, &case.valid))
@@ -229,8 +240,14 @@ fn paired_ratios() {
         let label = format!("signed_headers_{n}");
         let (a, b, r) = paired(101, calls, || cached(&case.valid), presign);
         println!("  {label}: verify_cached_valid {a:.0} ns, presign {b:.0} ns: verify_cached/presign = {r:.2}x");
-        let (a, b, r) = paired(101, calls, || fresh(&case.valid), presign);
-        println!("  {label}: verify_valid {a:.0} ns, presign {b:.0} ns: verify/presign = {r:.2}x");
+        let creds = Credentials::new(AKID, SECRET).unwrap();
+        let oneshot = || {
+            black_box(&request)
+                .presign(&creds, signed_at(), EXPIRES)
+                .unwrap();
+        };
+        let (a, b, r) = paired(101, calls, || fresh(&case.valid), oneshot);
+        println!("  {label}: verify_valid {a:.0} ns, presign_oneshot {b:.0} ns: verify/presign_oneshot = {r:.2}x");
         for (name, target) in [
             ("verify_unknown_key", &case.unknown_key),
             ("verify_malformed", &case.malformed),

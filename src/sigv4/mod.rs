@@ -29,9 +29,9 @@ pub use crate::canonical::UriPath;
 #[cfg(feature = "http")]
 pub use crate::http::sign_http_request;
 pub use output::{Presigned, Signed, SigningDetails};
-#[cfg(feature = "sigv4a")]
-pub(crate) use params::Common;
 pub use params::SigningParams;
+#[cfg(feature = "sigv4a")]
+pub(crate) use params::{sends_content_sha256, Common};
 pub use payload::{Payload, PAYLOAD_LITERALS};
 pub(crate) use presign::details;
 #[cfg(feature = "sigv4a")]

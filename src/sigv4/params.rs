@@ -22,7 +22,10 @@ pub struct SigningParams<'a> {
     pub raw_path_bytes: RawPathBytes,
     /// Where the session token goes.
     pub session_token: SessionToken,
-    /// Header signing only: add a signed `x-amz-content-sha256` header with the payload hash.
+    /// Header signing only: add a signed `x-amz-content-sha256` header with the payload hash. On
+    /// by default for the S3 signing names (`s3`, `s3-object-lambda`, `s3-outposts`,
+    /// `s3express`), which refuse a header-signed request without it, as every AWS SDK sends it;
+    /// off for other services.
     pub content_sha256_header: bool,
     /// Presigning only: shorten the expiry to the credentials' expiration instead of refusing.
     pub clamp_expiry_to_credentials: bool,
@@ -82,7 +85,21 @@ impl<'a> SigningParams<'a> {
         }
     }
 
-    /// Parameters with the defaults: the service's URI rules, a signed session token.
+    /// Parameters with the defaults: the service's URI rules, a signed session token, and for
+    /// S3 a signed `x-amz-content-sha256` header.
+    ///
+    /// ```
+    /// use presign::sigv4::{sign, Payload, Request, SigningParams};
+    /// use presign::{Credentials, Timestamp};
+    ///
+    /// let creds = Credentials::new("AKIAIOSFODNN7EXAMPLE", "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY")?;
+    /// let time = Timestamp::parse_rfc3339("2013-05-24T00:00:00Z")?;
+    /// let get = Request::new("GET", "examplebucket.s3.amazonaws.com", "/test.txt").payload(Payload::Empty);
+    /// let signed = sign(&get, &SigningParams::new(&creds, "us-east-1", "s3", time))?;
+    /// assert!(signed.headers.iter().any(|(n, v)| n == "x-amz-content-sha256"
+    ///     && v == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"));
+    /// # Ok::<(), presign::Error>(())
+    /// ```
     pub fn new(
         credentials: &'a Credentials,
         region: &'a str,
@@ -97,9 +114,15 @@ impl<'a> SigningParams<'a> {
             uri_path: UriPath::for_service(service),
             raw_path_bytes: RawPathBytes::Escape,
             session_token: SessionToken::Signed,
-            content_sha256_header: false,
+            content_sha256_header: sends_content_sha256(service),
             clamp_expiry_to_credentials: false,
             deny_warnings: false,
         }
     }
+}
+
+/// Whether header signing for `service` adds `x-amz-content-sha256` by default: for the S3
+/// signing names, which refuse a header-signed request without it.
+pub(crate) fn sends_content_sha256(service: &str) -> bool {
+    UriPath::for_service(service) == UriPath::S3
 }

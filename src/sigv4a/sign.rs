@@ -35,7 +35,8 @@ pub struct SigningParams<'a> {
     pub raw_path_bytes: RawPathBytes,
     /// Where the session token goes.
     pub session_token: SessionToken,
-    /// Header signing only: add a signed `x-amz-content-sha256` header with the payload hash.
+    /// Header signing only: add a signed `x-amz-content-sha256` header with the payload hash; on
+    /// by default for the S3 signing names, as in [`crate::sigv4::SigningParams`].
     pub content_sha256_header: bool,
     /// Presigning only: shorten the expiry to the credentials' expiration instead of refusing.
     pub clamp_expiry_to_credentials: bool,
@@ -61,7 +62,7 @@ impl<'a> SigningParams<'a> {
             uri_path: UriPath::for_service(service),
             raw_path_bytes: RawPathBytes::Escape,
             session_token: SessionToken::Signed,
-            content_sha256_header: false,
+            content_sha256_header: crate::sigv4::sends_content_sha256(service),
             clamp_expiry_to_credentials: false,
             deny_warnings: false,
         }

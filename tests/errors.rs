@@ -406,6 +406,50 @@ fn virtual_hosted_needs_a_dns_name() {
 }
 
 #[test]
+fn virtual_hosted_on_an_ip_endpoint_is_refused() {
+    // `my-bucket.127.0.0.1:9000` or `my.bucket.[::1]:9000` are no URL hosts.
+    for url in [
+        "http://127.0.0.1:9000",
+        "https://10.0.0.7",
+        "http://[::1]:9000",
+        "https://[2001:db8::1]",
+    ] {
+        let endpoint = Endpoint::custom(url, "us-east-1").unwrap();
+        let e = Bucket::new(
+            endpoint.clone().addressing(AddressingStyle::VirtualHosted),
+            "my-bucket",
+        )
+        .unwrap_err();
+        assert!(
+            matches!(e, Error::UnsupportedConfiguration { .. }),
+            "{url}: {e:?}"
+        );
+        assert!(
+            e.to_string().contains("AddressingStyle::Path"),
+            "{url}: {e}"
+        );
+        // Path-style and auto (which picks path-style on an IP) sign.
+        for style in [AddressingStyle::Path, AddressingStyle::Auto] {
+            let b = Bucket::new(endpoint.clone().addressing(style), "my-bucket").unwrap();
+            assert!(!b.is_virtual_hosted(), "{url} {style:?}");
+            assert_eq!(b.origin(), url, "{url} {style:?}");
+        }
+    }
+    // Host names stay virtual-hostable, localhost and four-label names included.
+    for url in [
+        "http://localhost:9000",
+        "https://s3.example.co.uk",
+        "https://1.2.3.4.nip.io",
+    ] {
+        let endpoint = Endpoint::custom(url, "us-east-1")
+            .unwrap()
+            .addressing(AddressingStyle::VirtualHosted);
+        let b = Bucket::new(endpoint, "my-bucket").unwrap();
+        assert!(b.is_virtual_hosted(), "{url}");
+    }
+}
+
+#[test]
 fn keys_empty_or_over_1024_bytes() {
     let b = bucket();
     let c = creds();

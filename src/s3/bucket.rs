@@ -26,7 +26,8 @@ impl Bucket {
     ///
     /// # Errors
     /// [`Error::InvalidBucketName`], or [`Error::UnsupportedConfiguration`] when virtual-hosted
-    /// style (or acceleration) is asked for a name that cannot be a host name.
+    /// style (or acceleration) is asked for a name that cannot be a host name, or on an
+    /// endpoint whose host is an IP address.
     pub fn new(endpoint: Endpoint, name: &str) -> Result<Self, Error> {
         validate_bucket_name(name)?;
         if matches!(endpoint.kind, Kind::Aws { .. }) {
@@ -51,6 +52,9 @@ impl Bucket {
                 return Err(Error::UnsupportedConfiguration { reason: "S3 Transfer Acceleration does not support path-style addressing" })
             }
             AddressingStyle::Path => false,
+            AddressingStyle::VirtualHosted if endpoint.is_ip_host() => {
+                return Err(Error::UnsupportedConfiguration { reason: "virtual-hosted style puts the bucket name in front of the endpoint's host, and an IP address (IPv4 or [IPv6]) cannot carry one (my-bucket.127.0.0.1 is no host): use AddressingStyle::Path for this endpoint" })
+            }
             AddressingStyle::VirtualHosted if !hostable && !dotted_over_http => {
                 return Err(Error::UnsupportedConfiguration { reason: "this bucket name cannot be used virtual-hosted style (it is not a lower-case DNS label, or has dots over https): use path-style addressing" })
             }

@@ -236,6 +236,18 @@ impl Endpoint {
         }
     }
 
+    /// Whether the endpoint's host is an IP address literal (IPv4, or IPv6 in brackets): no
+    /// bucket name can be put in front of it.
+    pub(crate) fn is_ip_host(&self) -> bool {
+        match &self.kind {
+            Kind::Custom { host, .. } => {
+                let bare = host_without_port(host);
+                bare.starts_with('[') || is_ipv4(bare)
+            }
+            Kind::Aws { .. } => false,
+        }
+    }
+
     /// The service host (without a bucket) and whether virtual-hosted style is possible on it.
     pub(super) fn service_host(&self) -> Result<(String, bool), Error> {
         match &self.kind {

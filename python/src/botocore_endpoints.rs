@@ -39,11 +39,10 @@ impl Addressing {
 /// A custom `endpoint_url`.
 #[derive(Clone, Debug)]
 struct Custom {
-    /// `scheme://host[:port]` without a default port.
+    /// As given, without a trailing `/` (the library drops a default port from what it signs).
     url: String,
-    https: bool,
-    ip_literal: bool,
-    /// `:443` / `:80` when the URL spelled out its scheme's default port.
+    /// `:443` / `:80` when the URL spelled out its scheme's default port: botocore keeps it in
+    /// the URL text.
     default_port: Option<&'static str>,
 }
 
@@ -102,29 +101,16 @@ impl Settings {
             }
             Some(url) => {
                 let url = url.strip_suffix('/').unwrap_or(url);
-                // Let the library check it (scheme, host, port, no path).
+                // The library checks it (scheme, host, port, no path) and the region.
                 Endpoint::custom(url, region)?;
-                let https = url.starts_with("https://");
                 let authority = url.split_once("://").map_or(url, |(_, a)| a);
-                let default_port = match (https, authority.rsplit_once(':')) {
+                let default_port = match (url.starts_with("https://"), authority.rsplit_once(':')) {
                     (true, Some((_, "443"))) => Some(":443"),
                     (false, Some((_, "80"))) => Some(":80"),
                     _ => None,
                 };
-                let bare = authority
-                    .strip_suffix(default_port.unwrap_or(""))
-                    .unwrap_or(authority);
-                let host = bare.rsplit_once(':').map_or(bare, |(h, _)| h);
-                let ip_literal = bare.starts_with('[')
-                    || (host.split('.').count() == 4
-                        && host
-                            .split('.')
-                            .all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit())));
-                let scheme = if https { "https://" } else { "http://" };
                 Some(Custom {
-                    url: format!("{scheme}{bare}"),
-                    https,
-                    ip_literal,
+                    url: url.to_owned(),
                     default_port,
                 })
             }
@@ -143,13 +129,7 @@ impl Settings {
 
     /// The endpoint URL as the client was given it (without a trailing `/`).
     pub(crate) fn endpoint_url(&self) -> Option<String> {
-        self.custom.as_ref().map(|c| {
-            let mut u = c.url.clone();
-            if let Some(p) = c.default_port {
-                u.push_str(p);
-            }
-            u
-        })
+        self.custom.as_ref().map(|c| c.url.clone())
     }
 
     /// Resolves bucket `name` as botocore does (see the module docs for the two departures).
@@ -157,9 +137,8 @@ impl Settings {
     /// # Errors
     /// [`Error::InvalidBucketName`], [`Error::UnsupportedConfiguration`].
     pub(crate) fn resolve(&self, name: &str) -> Result<Resolved, Error> {
-        let hostable = is_virtual_hostable(name);
         let region = self.region.as_str();
-        let (endpoint, port_text) = match &self.custom {
+        let (bucket, port_text) = match &self.custom {
             Some(c) => {
                 if self.accelerate {
                     return Err(Error::UnsupportedConfiguration {
@@ -167,38 +146,40 @@ impl Settings {
                             "a custom endpoint cannot be combined with S3 Transfer Acceleration",
                     });
                 }
-                // Dotted lower-case names can be hosts over http (no certificate to break).
-                let dotted_over_http = !c.https
-                    && name.contains('.')
-                    && !name.bytes().any(|b| b.is_ascii_uppercase() || b == b'_');
-                let virtual_hosted = self.addressing == Addressing::Virtual
-                    && !c.ip_literal
-                    && (hostable || dotted_over_http);
-                let port = if self.boto3_compatible {
-                    c.default_port
+                let endpoint = Endpoint::custom(&c.url, region)?;
+                let bucket = if self.addressing == Addressing::Virtual {
+                    virtual_or_path(endpoint, name)?
                 } else {
-                    None
+                    Bucket::new(endpoint.addressing(AddressingStyle::Path), name)?
                 };
-                (
-                    Endpoint::custom(&c.url, region)?.addressing(style(virtual_hosted)),
-                    port,
-                )
+                (bucket, c.default_port.filter(|_| self.boto3_compatible))
             }
             None if self.accelerate => {
                 let e = Endpoint::aws(region)?
                     .accelerate(true)
                     .dualstack(self.dualstack)
-                    .fips(self.fips)
-                    .addressing(AddressingStyle::Auto);
-                (e, None)
+                    .fips(self.fips);
+                (
+                    Bucket::new(e.addressing(AddressingStyle::Auto), name)?,
+                    None,
+                )
             }
+            // Until the library refuses it (board, 10:18): botocore's EndpointResolutionError.
             None if self.fips && region.starts_with("cn-") => {
                 return Err(Error::UnsupportedConfiguration {
                     reason: "S3 has no FIPS endpoints in the China partition",
                 })
             }
             None => {
-                let virtual_hosted = self.addressing != Addressing::Path && hostable;
+                let regional = Endpoint::aws(region)?
+                    .dualstack(self.dualstack)
+                    .fips(self.fips);
+                let bucket = if self.addressing == Addressing::Path {
+                    Bucket::new(regional.addressing(AddressingStyle::Path), name)?
+                } else {
+                    virtual_or_path(regional, name)?
+                };
+                let virtual_hosted = bucket.is_virtual_hosted();
                 let aws_partition = !region.starts_with("cn-") && !region.starts_with("us-gov-");
                 // us-east-1's legacy global host: botocore's default, presign's on request.
                 let us_east_1_global = region == "us-east-1"
@@ -217,37 +198,43 @@ impl Settings {
                     && !self.fips
                     && self.addressing == Addressing::Auto
                     && (virtual_hosted || is_host_label(name));
-                let e = if us_east_1_global {
-                    Endpoint::aws(region)?
-                        .legacy_global_endpoint(true)
-                        .dualstack(self.dualstack)
-                        .fips(self.fips)
+                let global = if us_east_1_global {
+                    Some(
+                        Endpoint::aws(region)?
+                            .legacy_global_endpoint(true)
+                            .dualstack(self.dualstack)
+                            .fips(self.fips),
+                    )
                 } else if aws_global {
-                    Endpoint::custom("https://s3.amazonaws.com", region)?
+                    Some(Endpoint::custom("https://s3.amazonaws.com", region)?)
                 } else {
-                    Endpoint::aws(region)?
-                        .dualstack(self.dualstack)
-                        .fips(self.fips)
+                    None
                 };
-                (e.addressing(style(virtual_hosted)), None)
+                match global {
+                    Some(e) => (
+                        Bucket::new(e.addressing(style(virtual_hosted)), name)?,
+                        None,
+                    ),
+                    None => (bucket, None),
+                }
             }
         };
-        Ok(Resolved {
-            bucket: Bucket::new(endpoint, name)?,
-            port_text,
-        })
+        Ok(Resolved { bucket, port_text })
     }
 }
 
-/// A name botocore (and presign) puts in the host: a lower-case DNS label of 3 to 63 bytes
-/// (letters, digits, inner hyphens), no dots (they break `*.s3.amazonaws.com` certificates).
-fn is_virtual_hostable(name: &str) -> bool {
-    (3..=63).contains(&name.len())
-        && name
-            .bytes()
-            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
-        && !name.starts_with('-')
-        && !name.ends_with('-')
+/// The bucket virtual-hosted where the library allows it (a DNS-compatible name; a dotted one
+/// only over http; never on an IP endpoint), path-style otherwise, as botocore falls back.
+fn virtual_or_path(endpoint: Endpoint, name: &str) -> Result<Bucket, Error> {
+    match Bucket::new(
+        endpoint.clone().addressing(AddressingStyle::VirtualHosted),
+        name,
+    ) {
+        Err(Error::UnsupportedConfiguration { .. }) => {
+            Bucket::new(endpoint.addressing(AddressingStyle::Path), name)
+        }
+        other => other,
+    }
 }
 
 /// A host label as the endpoint rules define it: 1 to 63 letters (either case), digits and

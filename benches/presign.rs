@@ -811,14 +811,7 @@ fn paired_ratios() {
 
 fn main() {
     benches();
-    let args: Vec<String> = std::env::args().skip(1).collect();
-    let bench_mode =
-        args.iter().any(|a| a == "--bench") && !args.iter().any(|a| a == "--list" || a == "--test");
-    // A positional argument is criterion's filter; option values are numbers.
-    let filtered_out = args
-        .iter()
-        .any(|a| !a.starts_with('-') && a.parse::<f64>().is_err() && !a.contains("paired"));
-    if bench_mode && !filtered_out {
+    if paired::wanted() {
         paired_ratios();
     }
     Criterion::default().configure_from_args().final_summary();

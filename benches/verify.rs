@@ -264,12 +264,7 @@ fn main() {
     if !only_paired {
         benches();
     }
-    let bench_mode =
-        args.iter().any(|a| a == "--bench") && !args.iter().any(|a| a == "--list" || a == "--test");
-    let filtered_out = args
-        .iter()
-        .any(|a| !a.starts_with('-') && a.parse::<f64>().is_err() && !a.contains("paired"));
-    if bench_mode && !filtered_out {
+    if paired::wanted() {
         paired_ratios();
     }
     Criterion::default().configure_from_args().final_summary();

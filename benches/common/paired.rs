@@ -34,3 +34,16 @@ pub fn paired(rounds: usize, n: u32, mut a: impl FnMut(), mut b: impl FnMut()) -
     }
     (median(&mut ta), median(&mut tb), median(&mut r))
 }
+
+/// Whether to run the paired ratios after criterion's groups: when benchmarking (`--bench`, not
+/// `--list` or `--test`) with no filter, or with a filter naming `paired`.
+pub fn wanted() -> bool {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let bench_mode =
+        args.iter().any(|a| a == "--bench") && !args.iter().any(|a| a == "--list" || a == "--test");
+    // A positional argument is criterion's filter; option values are numbers.
+    let filtered_out = args
+        .iter()
+        .any(|a| !a.starts_with('-') && a.parse::<f64>().is_err() && !a.contains("paired"));
+    bench_mode && !filtered_out
+}

@@ -394,12 +394,7 @@ impl ChunkSigner {
         params: &SigningParams<'_>,
         seed_signature: &str,
     ) -> Result<Self, Error> {
-        let key = ScopedKey::new(
-            params.credentials,
-            params.time,
-            params.region,
-            params.service,
-        )?;
+        let key = params.scoped_key()?;
         Self::with_key(upload, key, params.time, seed_signature)
     }
 

@@ -72,6 +72,11 @@ impl Common<'_> {
 }
 
 impl<'a> SigningParams<'a> {
+    /// The day's signing key for these credentials, region and service.
+    pub(crate) fn scoped_key(&self) -> Result<crate::signing::ScopedKey, crate::Error> {
+        crate::signing::ScopedKey::new(self.credentials, self.time, self.region, self.service)
+    }
+
     pub(crate) fn common(&self) -> Common<'a> {
         Common {
             credentials: self.credentials,

@@ -104,12 +104,7 @@ pub fn presign(
     expires_in: impl Seconds,
 ) -> Result<Presigned, Error> {
     let expires_in = expires_in.seconds();
-    let key = ScopedKey::new(
-        params.credentials,
-        params.time,
-        params.region,
-        params.service,
-    )?;
+    let key = params.scoped_key()?;
     presign_impl(request, params, &key, expires_in, None).map(|(p, _)| p)
 }
 
@@ -124,12 +119,7 @@ pub fn presign_with_details(
 ) -> Result<(Presigned, SigningDetails), Error> {
     let expires_in = expires_in.seconds();
     let mut text = String::new();
-    let key = ScopedKey::new(
-        params.credentials,
-        params.time,
-        params.region,
-        params.service,
-    )?;
+    let key = params.scoped_key()?;
     let (p, sig) = presign_impl(request, params, &key, expires_in, Some(&mut text))?;
     Ok((
         p,

@@ -7,7 +7,7 @@ use super::request::Request;
 use super::scratch::Scratch;
 use crate::canonical::{self, SignedHeaders, Tee};
 use crate::encoding;
-use crate::signing::{self, ScopedKey, ALGORITHM};
+use crate::signing::{self, ALGORITHM};
 use crate::{Error, Method};
 use alloc::string::String;
 use sha2::{Digest, Sha256};
@@ -29,12 +29,7 @@ pub fn sign_with_details(
     request: &Request<'_>,
     params: &SigningParams<'_>,
 ) -> Result<(Signed, SigningDetails), Error> {
-    let key = ScopedKey::new(
-        params.credentials,
-        params.time,
-        params.region,
-        params.service,
-    )?;
+    let key = params.scoped_key()?;
     let scheme = HeaderScheme {
         algorithm: ALGORITHM,
         scope: key.scope(),

@@ -132,6 +132,27 @@ pub(super) fn parse_credential(
     let region = part(cuts[1] + 1, cuts[2]);
     let service = part(cuts[2] + 1, cuts[3]);
     let term = part(cuts[3] + 1, cred.len());
+    check_scope_parts(akid, date, service, term, location, bad)?;
+    if signing::validate_region(region).is_err() {
+        return Err(Rejection::Malformed {
+            location,
+            reason: "the credential scope region is not a region code",
+        });
+    }
+    Ok((akid, date, region, service))
+}
+
+/// The checks every credential scope shares (SigV4's and SigV4a's): the access key id, the
+/// `YYYYMMDD` date, the service name and the `aws4_request` terminator; `bad` is the rejection
+/// for a malformed access key id.
+pub(super) fn check_scope_parts(
+    akid: &str,
+    date: &str,
+    service: &str,
+    term: &str,
+    location: AuthLocation,
+    bad: impl Fn() -> Rejection,
+) -> Result<(), Rejection> {
     if term != "aws4_request" {
         return Err(Rejection::Malformed {
             location,
@@ -147,19 +168,13 @@ pub(super) fn parse_credential(
             reason: "the credential scope date must be YYYYMMDD",
         });
     }
-    if signing::validate_region(region).is_err() {
-        return Err(Rejection::Malformed {
-            location,
-            reason: "the credential scope region is not a region code",
-        });
-    }
     if signing::validate_service(service).is_err() {
         return Err(Rejection::Malformed {
             location,
             reason: "the credential scope service is not a service name",
         });
     }
-    Ok((akid, date, region, service))
+    Ok(())
 }
 
 /// Parses an HTTP date (`Sun, 06 Nov 1994 08:49:37 GMT`) or the `X-Amz-Date` form.

@@ -3,12 +3,12 @@
 //! regions are the signed `X-Amz-Region-Set`, and the signature is ECDSA P-256 (DER, hex) over
 //! the SHA-256 of the string to sign, checked with the public key the secret derives to.
 
-use super::auth::AuthLocation;
+use super::auth::{check_scope_parts, AuthLocation};
 use super::query::Piece;
 use super::redact::clip;
 use super::rejection::Rejection;
 use crate::encoding;
-use crate::signing::{self, validate_service};
+use crate::signing;
 use crate::sigv4a::{RegionSet, Signature, VerifyingKey, ALGORITHM};
 use alloc::borrow::Cow;
 use alloc::string::String;
@@ -29,27 +29,7 @@ pub(super) fn parse_credential(
         (Some(t), Some(s), Some(d), Some(a)) => (t, s, d, a),
         _ => return Err(bad()),
     };
-    if term != "aws4_request" {
-        return Err(Rejection::Malformed {
-            location,
-            reason: "the credential scope must end with \"aws4_request\"",
-        });
-    }
-    if akid.is_empty() || akid.len() > 128 || !akid.bytes().all(|b| b.is_ascii_graphic()) {
-        return Err(bad());
-    }
-    if date.len() != 8 || !date.bytes().all(|b| b.is_ascii_digit()) {
-        return Err(Rejection::Malformed {
-            location,
-            reason: "the credential scope date must be YYYYMMDD",
-        });
-    }
-    if validate_service(service).is_err() {
-        return Err(Rejection::Malformed {
-            location,
-            reason: "the credential scope service is not a service name",
-        });
-    }
+    check_scope_parts(akid, date, service, term, location, bad)?;
     Ok((akid, date, service))
 }
 

@@ -8,7 +8,7 @@ use crate::error::Result;
 use crate::output::{Notes, Signing};
 use crate::profile::Config;
 use presign::sigv4::UriPath;
-use presign::sigv4::{self, Request, SigningParams};
+use presign::sigv4::{self, Request, SigningDetails, SigningParams};
 use presign::sigv4a::{self, RegionSet, SigningKey};
 use presign::{Payload, Presigned};
 
@@ -48,16 +48,10 @@ impl Sigv4Presign<'_> {
         params.clamp_expiry_to_credentials = common.clamp_expiry;
         params.deny_warnings = common.deny_warnings;
         let expires = common.expires_in.unwrap_or(self.default_expires);
-        let mut notes = Notes::default();
-        if !common.show_signing {
-            return Ok((sigv4::presign(&req, &params, expires)?, notes));
-        }
-        let (p, details) = sigv4::presign_with_details(&req, &params, expires)?;
-        notes.signing = Some(Signing::redacted(
-            &details.canonical_request,
-            &details.string_to_sign,
-        ));
-        Ok((p, notes))
+        Ok(with_notes(
+            common,
+            sigv4::presign_with_details(&req, &params, expires)?,
+        ))
     }
 
     fn request<'r>(&'r self, common: &'r CommonArgs) -> Request<'r> {
@@ -91,15 +85,24 @@ impl Sigv4Presign<'_> {
         params.clamp_expiry_to_credentials = common.clamp_expiry;
         params.deny_warnings = common.deny_warnings;
         let expires = common.expires_in.unwrap_or(self.default_expires);
-        let mut notes = Notes::default();
-        if !common.show_signing {
-            return Ok((sigv4a::presign(&req, &params, expires)?, notes));
-        }
-        let (p, details) = sigv4a::presign_with_details(&req, &params, expires)?;
+        Ok(with_notes(
+            common,
+            sigv4a::presign_with_details(&req, &params, expires)?,
+        ))
+    }
+}
+
+/// The presigned request, with the signing texts in the notes when `--show-signing` asks.
+fn with_notes(
+    common: &CommonArgs,
+    (p, details): (Presigned, SigningDetails),
+) -> (Presigned, Notes) {
+    let mut notes = Notes::default();
+    if common.show_signing {
         notes.signing = Some(Signing::redacted(
             &details.canonical_request,
             &details.string_to_sign,
         ));
-        Ok((p, notes))
     }
+    (p, notes)
 }

@@ -21,6 +21,17 @@ pub enum Error {
         /// The header whose value is invalid.
         name: String,
     },
+    /// A header value holds whitespace outside ASCII (U+00A0 no-break space, U+2003 em space,
+    /// U+2028 line separator, U+0085 next line, ...: Unicode's `White_Space` beyond space and
+    /// tab), which signers canonicalize differently: botocore and s3s trim and collapse it like
+    /// a space, aws-sigv4 and the AWS SDK for JavaScript keep it, so the server may compute
+    /// another signature than ours.
+    AmbiguousWhitespace {
+        /// The header whose value holds it.
+        name: String,
+        /// The first such character.
+        character: char,
+    },
     /// A header the signer sets itself (or a second `host`) was supplied by the caller.
     ReservedHeader {
         /// The lower-case header name.
@@ -148,6 +159,7 @@ impl Error {
         match self {
             Error::InvalidHeaderName { .. } => "invalid-header-name",
             Error::InvalidHeaderValue { .. } => "invalid-header-value",
+            Error::AmbiguousWhitespace { .. } => "ambiguous-whitespace",
             Error::ReservedHeader { .. } => "reserved-header",
             Error::DuplicateHeader { .. } => "duplicate-header",
             Error::InvalidRegion { .. } => "invalid-region",
@@ -200,6 +212,11 @@ impl fmt::Display for Error {
                 f.write_str("invalid value for header \"")?;
                 escape(f, name)?;
                 f.write_str("\": remove CR, LF, NUL and other control bytes (only tab is allowed); a value may not span lines")
+            }
+            Error::AmbiguousWhitespace { name, character } => {
+                f.write_str("the value of header \"")?;
+                escape(f, name)?;
+                write!(f, "\" holds U+{:04X}, whitespace that signers canonicalize differently (botocore and s3s collapse it like a space, aws-sigv4 and the JavaScript SDK keep it), so the server may compute another signature: send a plain space (U+0020) instead, or encode the value (percent-encoding; RFC 2047 for x-amz-meta-*)", u32::from(*character))
             }
             Error::ReservedHeader { name } => write!(
                 f,
@@ -295,6 +312,10 @@ mod tests {
         let all = [
             Error::InvalidHeaderName { name: s() },
             Error::InvalidHeaderValue { name: s() },
+            Error::AmbiguousWhitespace {
+                name: s(),
+                character: '\u{a0}',
+            },
             Error::ReservedHeader { name: s() },
             Error::DuplicateHeader { name: s() },
             Error::InvalidRegion { region: s() },
@@ -346,6 +367,6 @@ mod tests {
         }
         let codes: Vec<&str> = all.iter().map(Error::code).collect();
         assert_eq!(codes[0], "invalid-header-name");
-        assert_eq!(codes[26], "client-hazard");
+        assert_eq!(codes[codes.len() - 1], "client-hazard");
     }
 }

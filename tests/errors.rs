@@ -31,6 +31,77 @@ fn base() -> Request<'static> {
     Request::new("GET", "example.amazonaws.com", "/")
 }
 
+/// Whitespace outside ASCII: Python's `str.isspace()` (botocore's `' '.join(value.split())`)
+/// and Rust's `char::is_whitespace` (s3s's `split_whitespace`) agree on exactly this set beyond
+/// ASCII; aws-sigv4 and @smithy/signature-v4 keep every one of them.
+const UNICODE_WHITESPACE: [char; 19] = [
+    '\u{85}', '\u{a0}', '\u{1680}', '\u{2000}', '\u{2001}', '\u{2002}', '\u{2003}', '\u{2004}',
+    '\u{2005}', '\u{2006}', '\u{2007}', '\u{2008}', '\u{2009}', '\u{200a}', '\u{2028}', '\u{2029}',
+    '\u{202f}', '\u{205f}', '\u{3000}',
+];
+
+#[test]
+fn header_values_with_unicode_whitespace_are_refused() {
+    let c = creds();
+    let bucket = bucket();
+    for ch in UNICODE_WHITESPACE {
+        for value in [format!("a{ch}b"), format!("{ch}lead"), format!("trail{ch}")] {
+            let e = bucket
+                .put_object("k")
+                .metadata("note", value.as_str())
+                .presign(&c, t0(), 60)
+                .unwrap_err();
+            assert_eq!(
+                e,
+                Error::AmbiguousWhitespace {
+                    name: "x-amz-meta-note".into(),
+                    character: ch
+                },
+                "{value:?}"
+            );
+            assert_eq!(e.code(), "ambiguous-whitespace");
+            let text = e.to_string();
+            assert!(text.contains(&format!("U+{:04X}", u32::from(ch))), "{text}");
+            assert!(
+                text.contains("send a plain space (U+0020) instead"),
+                "{text}"
+            );
+            // The generic signer too, presigned or header-signed.
+            let req = base().header("x-custom", &value);
+            let params = SigningParams::new(&c, "us-east-1", "execute-api", t0());
+            assert!(matches!(
+                sigv4::presign(&req, &params, 60),
+                Err(Error::AmbiguousWhitespace { .. })
+            ));
+            assert!(matches!(
+                sigv4::sign(&req, &params),
+                Err(Error::AmbiguousWhitespace { .. })
+            ));
+        }
+    }
+    // The set above is all of Unicode's whitespace beyond ASCII.
+    let all: Vec<char> = (0x80..=0x10_ffff)
+        .filter_map(char::from_u32)
+        .filter(|c| c.is_whitespace())
+        .collect();
+    assert_eq!(all, UNICODE_WHITESPACE);
+    // Not whitespace for any of the four (U+FEFF, U+200B, U+180E), and other non-ASCII text:
+    // signed as they are.
+    for value in [
+        "a\u{feff}b",
+        "zero\u{200b}width",
+        "mongolian\u{180e}",
+        "café ☕",
+        "a\tb  c",
+    ] {
+        bucket
+            .put_object("k")
+            .metadata("note", value)
+            .presign(&c, t0(), 60)
+            .unwrap_or_else(|e| panic!("{value:?}: {e}"));
+    }
+}
+
 #[test]
 fn header_value_with_crlf_is_header_injection() {
     for v in [

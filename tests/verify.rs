@@ -1804,3 +1804,46 @@ fn the_key_cache_reuses_keys_and_notices_a_rotated_secret() {
     assert!(v.verify_cached(&req, &mut none, lookup).is_ok());
     assert!(none.is_empty());
 }
+
+// ---- Unicode whitespace in signed header values (issue 13.5) ----
+
+#[test]
+fn signed_header_values_with_unicode_whitespace_are_refused() {
+    // Signed by a client that kept U+00A0 (as aws-sigv4 does) or collapsed it (as botocore
+    // does): the verifier cannot tell, and says so rather than answer SignatureDoesNotMatch.
+    let t = ts("2013-05-24T00:00:00Z");
+    let bucket = Bucket::new(Endpoint::aws("us-east-1").unwrap(), "examplebucket").unwrap();
+    let p = bucket
+        .put_object("k")
+        .metadata("note", "a b")
+        .presign(&creds(), t, 60)
+        .unwrap();
+    for (value, ch) in [
+        ("a\u{a0}b", '\u{a0}'),
+        ("a\u{2028}b", '\u{2028}'),
+        ("\u{3000}a b", '\u{3000}'),
+    ] {
+        let req = Request::from_url("PUT", &p.url)
+            .unwrap()
+            .header("X-Amz-Meta-Note", value);
+        let e = Verifier::new(t).verify(&req, lookup).unwrap_err();
+        assert_eq!(
+            e,
+            Rejection::AmbiguousWhitespace {
+                name: "x-amz-meta-note".into(),
+                character: ch
+            }
+        );
+        assert_eq!(
+            (e.s3_code(), e.http_status(), e.code()),
+            ("InvalidRequest", 400, "ambiguous-whitespace")
+        );
+        assert!(e.to_string().contains("send a plain space (U+0020)"), "{e}");
+    }
+    // In an unsigned header it is none of the signature's business.
+    let req = Request::from_url("PUT", &p.url)
+        .unwrap()
+        .header("x-amz-meta-note", "a b")
+        .header("user-agent", "a\u{a0}b");
+    assert!(Verifier::new(t).verify(&req, lookup).is_ok());
+}

@@ -48,7 +48,25 @@ pub(crate) fn validate_header_value(name: &str, value: &str) -> Result<(), Error
     if value.bytes().any(|b| (b < 0x20 && b != b'\t') || b == 0x7f) {
         return Err(Error::InvalidHeaderValue { name: name.into() });
     }
+    if let Some(character) = ambiguous_whitespace(value) {
+        return Err(Error::AmbiguousWhitespace {
+            name: name.into(),
+            character,
+        });
+    }
     Ok(())
+}
+
+/// The first character of `value` that is whitespace outside ASCII (Unicode `White_Space`:
+/// U+0085, U+00A0, U+1680, U+2000..=U+200A, U+2028, U+2029, U+202F, U+205F, U+3000). Signers
+/// disagree on those: botocore (Python's `str.split()`) and s3s (Rust's `split_whitespace`)
+/// trim and collapse exactly this set, aws-sigv4 and @smithy/signature-v4 only spaces (and
+/// tabs). U+FEFF and U+200B are no whitespace for any of them, so they are signed as they are.
+pub(crate) fn ambiguous_whitespace(value: &str) -> Option<char> {
+    if value.is_ascii() {
+        return None;
+    }
+    value.chars().find(|c| !c.is_ascii() && c.is_whitespace())
 }
 
 impl Headers {

@@ -12,7 +12,9 @@ mod request;
 mod tests;
 mod uri;
 
-pub(crate) use headers::{validate_header_name, validate_header_value, Headers};
+pub(crate) use headers::{
+    ambiguous_whitespace, validate_header_name, validate_header_value, Headers,
+};
 pub(crate) use query::QueryWriter;
 pub(crate) use request::{write_canonical_request, SignedHeaders, Tee};
 pub(crate) use uri::canonical_uri;

@@ -6,6 +6,7 @@
 use super::limits::{MAX_HEADERS, MAX_SIGNED_HEADERS};
 use super::redact::clip;
 use super::rejection::Rejection;
+use crate::canonical::ambiguous_whitespace;
 use alloc::string::String;
 use alloc::vec::Vec;
 use core::cmp::Ordering;
@@ -277,6 +278,16 @@ pub(super) fn match_headers(
         return Err(Rejection::UnsignedHeaders {
             names: unsigned_names(headers, signed, header_auth_non_s3),
         });
+    }
+    for s in 0..signed.len() {
+        for value in m.values(headers, s) {
+            if let Some(character) = ambiguous_whitespace(value) {
+                return Err(Rejection::AmbiguousWhitespace {
+                    name: clip(signed.get(s), 128),
+                    character,
+                });
+            }
+        }
     }
     Ok(m)
 }

@@ -164,6 +164,16 @@ pub enum Rejection {
         /// The lower-case names (at most 16 listed).
         names: Vec<String>,
     },
+    /// A signed header's value holds whitespace outside ASCII (U+00A0, U+2028, U+0085, ...),
+    /// which signers canonicalize differently (botocore and s3s collapse it like a space,
+    /// aws-sigv4 and the JavaScript SDK keep it): refused with that reason rather than an
+    /// unexplained `SignatureDoesNotMatch` under one reading. S3 code `InvalidRequest`.
+    AmbiguousWhitespace {
+        /// The lower-case header name (clipped).
+        name: String,
+        /// The first such character.
+        character: char,
+    },
     /// A header-signed S3 request without `x-amz-content-sha256`. S3 code `InvalidRequest`.
     MissingContentSha256,
     /// `x-amz-content-sha256` is not the hash of the body received. S3 code
@@ -210,6 +220,7 @@ impl Rejection {
             Rejection::TooSkewed { .. } => "too-skewed",
             Rejection::SignedHeaderMissing { .. } => "signed-header-missing",
             Rejection::UnsignedHeaders { .. } => "unsigned-headers",
+            Rejection::AmbiguousWhitespace { .. } => "ambiguous-whitespace",
             Rejection::MissingContentSha256 => "missing-content-sha256",
             Rejection::ContentSha256Mismatch => "content-sha256-mismatch",
             Rejection::InvalidAccessKeyId { .. } => "invalid-access-key-id",
@@ -230,7 +241,8 @@ impl Rejection {
         match self {
             Rejection::TooLarge { .. }
             | Rejection::InvalidRequest { .. }
-            | Rejection::MissingContentSha256 => "InvalidRequest",
+            | Rejection::MissingContentSha256
+            | Rejection::AmbiguousWhitespace { .. } => "InvalidRequest",
             Rejection::MissingAuthentication
             | Rejection::HostNotSigned { .. }
             | Rejection::MissingDate => "AccessDenied",
@@ -351,6 +363,11 @@ impl fmt::Display for Rejection {
                 }
                 Ok(())
             }
+            Rejection::AmbiguousWhitespace { name, character } => write!(
+                f,
+                "the signed header \"{name}\" holds U+{:04X}, whitespace that signers canonicalize differently (botocore and s3s collapse it like a space, aws-sigv4 and the JavaScript SDK keep it), so the signature cannot be checked reliably: send a plain space (U+0020) or an encoded value instead",
+                u32::from(*character)
+            ),
             Rejection::MissingContentSha256 => f.write_str("Missing required header for this request: x-amz-content-sha256"),
             Rejection::ContentSha256Mismatch => {
                 f.write_str("The provided 'x-amz-content-sha256' header does not match what was computed.")

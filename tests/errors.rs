@@ -653,3 +653,61 @@ fn errors_never_carry_secrets() {
     );
     assert!(dbg.contains("<redacted>"));
 }
+
+#[test]
+fn endpoint_urls_with_a_query_fragment_or_odd_port_are_refused() {
+    for (url, fix) in [
+        ("http://h:9000?x=1", "path, query or fragment"),
+        ("http://h:9000#top", "path, query or fragment"),
+        ("https://h?", "path, query or fragment"),
+        ("http://h:+80", "1 to 65535"),
+        ("http://h:000080", "1 to 65535"),
+        ("http://h:0", "1 to 65535"),
+        ("http://h:65536", "1 to 65535"),
+        ("http://h:", "1 to 65535"),
+        ("http://[::1]9000", "1 to 65535"),
+        ("http://user@h", "user name"),
+    ] {
+        let e = Endpoint::custom(url, "us-east-1").unwrap_err();
+        assert!(e.to_string().contains(fix), "{url}: {e}");
+    }
+    for (url, host) in [
+        ("http://h:65535", "h:65535"),
+        ("http://h:00080", "h"), // port 80 with leading zeros: http's default, dropped
+        ("http://h:08080", "h:8080"),
+        ("http://h:1", "h:1"),
+        ("https://h/", "h"),
+    ] {
+        let b = Bucket::new(
+            Endpoint::custom(url, "us-east-1")
+                .unwrap()
+                .addressing(AddressingStyle::Path),
+            "bkt",
+        )
+        .unwrap();
+        assert_eq!(b.host(), host, "{url}");
+    }
+}
+
+#[test]
+fn auto_addressing_treats_exactly_four_numeric_labels_as_ipv4() {
+    for (host, virtual_hosted) in [
+        ("1.2.3.4", false),
+        ("10.0.0.255", false),
+        ("1.2.3", true),
+        ("1.2.3.4.5", true),
+        ("1.2.3.a", true),
+        ("1.2.3.1234", true),
+        ("1..3.4", true),
+        ("a.b.c.d", true),
+    ] {
+        let endpoint = Endpoint::custom(&format!("http://{host}:9000"), "us-east-1");
+        let Ok(endpoint) = endpoint else {
+            // "1..3.4" is no host name either: refused as an endpoint, never as an IP.
+            assert_eq!(host, "1..3.4");
+            continue;
+        };
+        let b = Bucket::new(endpoint, "my-bucket").unwrap();
+        assert_eq!(b.is_virtual_hosted(), virtual_hosted, "{host}");
+    }
+}

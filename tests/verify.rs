@@ -1847,3 +1847,434 @@ fn signed_header_values_with_unicode_whitespace_are_refused() {
         .header("user-agent", "a\u{a0}b");
     assert!(Verifier::new(t).verify(&req, lookup).is_ok());
 }
+
+// ---- checks at their edges (the inputs that tell each check from a slightly different one) ----
+
+const DOC_HOST: &str = "examplebucket.s3.amazonaws.com";
+
+fn doc_query() -> &'static str {
+    DOC_URL.split_once('?').unwrap().1
+}
+
+/// A GET of `/k` on `DOC_HOST` signed with an Authorization header (default S3 parameters: the
+/// content hash of the empty body is sent), as received: (path, query, headers).
+fn header_signed_get() -> Vec<(String, String)> {
+    let req = sigv4::Request::new("GET", DOC_HOST, "/k").payload(Payload::Empty);
+    let c = creds();
+    let s = sigv4::sign(
+        &req,
+        &SigningParams::new(&c, "us-east-1", "s3", ts("2013-05-24T00:00:00Z")),
+    )
+    .unwrap();
+    s.headers
+}
+
+fn verify_headers(headers: &[(String, String)]) -> Result<Verified, Rejection> {
+    let r = Request::new("GET", DOC_HOST, "/k", "")
+        .headers(headers.iter().map(|(n, v)| (n.as_str(), v.as_str())));
+    Verifier::new(ts("2013-05-24T00:00:00Z")).verify(&r, lookup)
+}
+
+#[test]
+fn repeated_authorization_or_date_headers_are_refused() {
+    let headers = header_signed_get();
+    verify_headers(&headers).unwrap();
+    let auth = headers
+        .iter()
+        .find(|(n, _)| n == "authorization")
+        .unwrap()
+        .clone();
+    let mut two = headers.clone();
+    two.push(("Authorization".into(), auth.1));
+    assert_eq!(
+        verify_headers(&two).unwrap_err(),
+        Rejection::Malformed {
+            location: AuthLocation::Header,
+            reason: "the Authorization header appears more than once"
+        }
+    );
+    let mut dates = headers.clone();
+    dates.push(("X-Amz-Date".into(), "20130524T000000Z".into()));
+    assert_eq!(
+        verify_headers(&dates).unwrap_err(),
+        Rejection::InvalidDate {
+            location: AuthLocation::Header
+        }
+    );
+    // One x-amz-date with spaces around it is the same date.
+    let mut spaced = headers.clone();
+    for (n, v) in &mut spaced {
+        if n == "x-amz-date" {
+            *v = format!("  {v} ");
+        }
+    }
+    verify_headers(&spaced).unwrap();
+}
+
+#[test]
+fn the_request_line_and_host_are_checked() {
+    let v = Verifier::new(ts("2013-05-24T00:00:00Z"));
+    let control = Rejection::InvalidRequest {
+        reason: "the path or query contains control bytes",
+    };
+    for (path, query) in [
+        ("/a\u{1}b", doc_query().to_string()),
+        ("/test.txt", format!("{}&x=\u{7f}", doc_query())),
+    ] {
+        let r = Request::new("GET", DOC_HOST, path, &query);
+        assert_eq!(
+            v.verify(&r, lookup).unwrap_err(),
+            control,
+            "{path:?} {query:?}"
+        );
+    }
+    let r = Request::new("GET", DOC_HOST, "test.txt", doc_query());
+    assert_eq!(
+        v.verify(&r, lookup).unwrap_err(),
+        Rejection::InvalidRequest {
+            reason: "the path must start with '/'"
+        }
+    );
+    let bad_host = Rejection::InvalidRequest {
+        reason: "the Host is missing or not a valid host[:port]",
+    };
+    for host in ["", "bad host", "h/x", "h@x"] {
+        let r = Request::new("GET", host, "/test.txt", doc_query());
+        assert_eq!(v.verify(&r, lookup).unwrap_err(), bad_host, "{host:?}");
+    }
+    // A Host header takes the request's place.
+    let r = Request::new("GET", "", "/test.txt", doc_query()).header("Host", DOC_HOST);
+    v.verify(&r, lookup).unwrap();
+    for method in ["get", "", "G T"] {
+        let r = Request::new(method, DOC_HOST, "/test.txt", doc_query());
+        assert_eq!(
+            v.verify(&r, lookup).unwrap_err(),
+            Rejection::InvalidRequest {
+                reason: "the method is not an upper-case HTTP token"
+            }
+        );
+    }
+}
+
+#[test]
+fn the_size_limits_are_exact() {
+    let v = Verifier::new(ts("2013-05-24T00:00:00Z"));
+    // Host, path and query together: MAX_URL_LEN bytes pass the bound (the padding is signed,
+    // so the signature no longer matches), one more does not.
+    let room = verify::MAX_URL_LEN - DOC_HOST.len() - "/test.txt".len() - doc_query().len();
+    for (pad, too_large) in [
+        (room - "&pad=".len(), false),
+        (room - "&pad=".len() + 1, true),
+    ] {
+        let query = format!("{}&pad={}", doc_query(), "a".repeat(pad));
+        let r = Request::new("GET", DOC_HOST, "/test.txt", &query);
+        let e = v.verify(&r, lookup).unwrap_err();
+        assert_eq!(
+            matches!(e, Rejection::TooLarge { what: "URL", .. }),
+            too_large,
+            "{e:?}"
+        );
+    }
+    // Headers: MAX_HEADERS of them pass (unsigned, not x-amz-*), one more does not.
+    let names: Vec<String> = (0..=verify::MAX_HEADERS).map(|i| format!("h{i}")).collect();
+    for (n, too_large) in [
+        (verify::MAX_HEADERS, false),
+        (verify::MAX_HEADERS + 1, true),
+    ] {
+        let r = Request::from_url("GET", DOC_URL)
+            .unwrap()
+            .headers(names[..n].iter().map(|h| (h.as_str(), "v")));
+        assert_eq!(v.verify(&r, lookup).is_ok(), !too_large, "{n} headers");
+    }
+    // Header bytes (names and values): MAX_HEADER_BYTES pass, one more does not.
+    for (extra, too_large) in [(0, false), (1, true)] {
+        let value = "v".repeat(verify::MAX_HEADER_BYTES - "x-big".len() + extra);
+        let r = Request::from_url("GET", DOC_URL)
+            .unwrap()
+            .header("x-big", &value);
+        match v.verify(&r, lookup) {
+            Ok(_) => assert!(!too_large),
+            Err(e) => assert!(
+                too_large
+                    && matches!(
+                        e,
+                        Rejection::TooLarge {
+                            what: "headers",
+                            ..
+                        }
+                    ),
+                "{e:?}"
+            ),
+        }
+    }
+    // Query parameters: MAX_QUERY_PARAMS pass, one more does not (the DOC_URL has six).
+    for (extra, too_large) in [
+        (verify::MAX_QUERY_PARAMS - 6, false),
+        (verify::MAX_QUERY_PARAMS - 5, true),
+    ] {
+        let query: String = (0..extra).map(|i| format!("&p{i}=")).collect();
+        let url = format!("{DOC_URL}{query}");
+        let e = v
+            .verify(&Request::from_url("GET", &url).unwrap(), lookup)
+            .unwrap_err();
+        assert_eq!(
+            matches!(e, Rejection::TooLarge { what: "query", .. }),
+            too_large,
+            "{e:?}"
+        );
+    }
+}
+
+#[test]
+fn credentials_are_parsed_strictly() {
+    let now = "2013-05-24T00:00:00Z";
+    let cred = "AKIAIOSFODNN7EXAMPLE%2F20130524%2Fus-east-1%2Fs3%2Faws4_request";
+    let with_cred = |c: &str| with_query(DOC_URL, cred, c);
+    let malformed = |c: &str| match doc_verify(&with_cred(c), now) {
+        Err(Rejection::Malformed { reason, .. }) => reason,
+        other => panic!("{c}: {other:?}"),
+    };
+    let long = "A".repeat(128);
+    // 128 printable bytes are an access key id (unknown here); 129, none, or a space are not.
+    assert_eq!(
+        doc_verify(
+            &with_cred(&format!(
+                "{long}%2F20130524%2Fus-east-1%2Fs3%2Faws4_request"
+            )),
+            now
+        )
+        .unwrap_err(),
+        Rejection::InvalidAccessKeyId {
+            access_key_id: long.clone()
+        }
+    );
+    for akid in [
+        format!("A{long}"),
+        String::new(),
+        "AKID%20X".into(),
+        "AKID%7FX".into(),
+    ] {
+        assert!(
+            malformed(&format!(
+                "{akid}%2F20130524%2Fus-east-1%2Fs3%2Faws4_request"
+            ))
+            .starts_with("Error parsing the Credential"),
+            "{akid}"
+        );
+    }
+    // An access key id may hold a '/': the scope is the last four parts.
+    assert_eq!(
+        doc_verify(
+            &with_cred("AK%2FID%2F20130524%2Fus-east-1%2Fs3%2Faws4_request"),
+            now
+        )
+        .unwrap_err(),
+        Rejection::InvalidAccessKeyId {
+            access_key_id: "AK/ID".into()
+        }
+    );
+    for date in ["2013052", "201305240", "2013O524", "2013-524"] {
+        assert_eq!(
+            malformed(&format!(
+                "AKIAIOSFODNN7EXAMPLE%2F{date}%2Fus-east-1%2Fs3%2Faws4_request"
+            )),
+            "the credential scope date must be YYYYMMDD",
+            "{date}"
+        );
+    }
+    assert_eq!(
+        malformed("AKIAIOSFODNN7EXAMPLE%2F20130524%2FUS-EAST-1%2Fs3%2Faws4_request"),
+        "the credential scope region is not a region code"
+    );
+    assert_eq!(
+        malformed("AKIAIOSFODNN7EXAMPLE%2F20130524%2Fus-east-1%2FS3%2Faws4_request"),
+        "the credential scope service is not a service name"
+    );
+    assert_eq!(
+        malformed("AKIAIOSFODNN7EXAMPLE%2F20130524%2Fus-east-1%2Fs3%2Faws4_requesx"),
+        "the credential scope must end with \"aws4_request\""
+    );
+    for c in [
+        "AKIAIOSFODNN7EXAMPLE%2F20130524%2Fs3%2Faws4_request",
+        "aws4_request",
+        "",
+    ] {
+        assert!(
+            malformed(c).starts_with("Error parsing the Credential"),
+            "{c}"
+        );
+    }
+}
+
+#[test]
+fn date_headers_are_parsed_strictly() {
+    // Header authentication dated by `Date` alone (x-amz-date not sent, not signed).
+    let t = ts("2013-05-24T00:00:00Z");
+    let req = sigv4::Request::new("GET", DOC_HOST, "/k")
+        .header("Date", "Fri, 24 May 2013 00:00:00 GMT")
+        .payload(Payload::Empty);
+    let c = creds();
+    let s = sigv4::sign(&req, &SigningParams::new(&c, "us-east-1", "s3", t)).unwrap();
+    let auth = s
+        .headers
+        .iter()
+        .find(|(n, _)| n == "authorization")
+        .unwrap()
+        .1
+        .clone();
+    let auth = auth.replace(
+        "date;host;x-amz-content-sha256;x-amz-date",
+        "date;host;x-amz-content-sha256",
+    );
+    let sha = s
+        .headers
+        .iter()
+        .find(|(n, _)| n == "x-amz-content-sha256")
+        .unwrap()
+        .1
+        .clone();
+    let check = |date: &str| {
+        let r = Request::new("GET", DOC_HOST, "/k", "")
+            .header("Date", date)
+            .header("x-amz-content-sha256", &sha)
+            .header("Authorization", &auth);
+        Verifier::new(t).verify(&r, lookup)
+    };
+    // Parsed: the signature (over another header list) is what fails.
+    for date in [
+        "Fri, 24 May 2013 00:00:00 GMT",
+        " Fri, 24 May 2013 00:00:00 GMT ",
+        "20130524T000000Z",
+    ] {
+        assert!(
+            matches!(check(date), Err(Rejection::SignatureDoesNotMatch(_))),
+            "{date:?}"
+        );
+    }
+    for date in [
+        "Fri, 24 May 2013 00:00:00 UTC",
+        "Fri, 24 Foo 2013 00:00:00 GMT",
+        "Fri 24 May 2013 00:00:00 GMT",
+        "Fri, 24 May 2013 0:00:00 GMT",
+        "Fri, 24 May 2013 00:00:00 GMT extra",
+        "Fri, 24 May 2013 00:00 GMT",
+        "Fri, 24 May 2013 00:00:00:00 GMT",
+        "Fri, 32 May 2013 00:00:00 GMT",
+        "Fri, 24 May 2013",
+        "",
+    ] {
+        assert_eq!(
+            check(date).unwrap_err(),
+            Rejection::InvalidDate {
+                location: AuthLocation::Header
+            },
+            "{date:?}"
+        );
+    }
+}
+
+#[test]
+fn the_content_hash_is_compared_with_the_body_when_both_are_hex() {
+    let headers = header_signed_get();
+    let verify_body = |headers: &[(String, String)], body: &str| {
+        let r = Request::new("GET", DOC_HOST, "/k", "")
+            .headers(headers.iter().map(|(n, v)| (n.as_str(), v.as_str())))
+            .payload_hash(body);
+        Verifier::new(ts("2013-05-24T00:00:00Z")).verify(&r, lookup)
+    };
+    verify_body(&headers, EMPTY_SHA256).unwrap();
+    verify_body(&headers, &EMPTY_SHA256.to_ascii_uppercase()).unwrap();
+    let other = "0".repeat(64);
+    assert_eq!(
+        verify_body(&headers, &other).unwrap_err(),
+        Rejection::ContentSha256Mismatch
+    );
+    // A content hash that is no 64-digit hex (a literal, a short one) is not compared with
+    // the body; it is signed as it is.
+    for sent in [
+        "UNSIGNED-PAYLOAD",
+        &EMPTY_SHA256[..63],
+        &format!("{EMPTY_SHA256}0"),
+    ] {
+        let mut h = headers.clone();
+        for (n, v) in &mut h {
+            if n == "x-amz-content-sha256" {
+                *v = sent.to_string();
+            }
+        }
+        match verify_body(&h, &other) {
+            Err(Rejection::SignatureDoesNotMatch(m)) => {
+                assert!(
+                    m.canonical_request.ends_with(&format!("\n{sent}")),
+                    "{}",
+                    m.canonical_request
+                )
+            }
+            r => panic!("{sent}: {r:?}"),
+        }
+    }
+}
+
+#[test]
+fn x_amz_expires_is_a_number_of_seconds_up_to_a_week() {
+    let now = "2013-05-24T00:00:00Z";
+    let with = |e: &str| {
+        with_query(
+            DOC_URL,
+            "X-Amz-Expires=86400",
+            &format!("X-Amz-Expires={e}"),
+        )
+    };
+    for ok in ["604800", "1", "0000001", "86400"] {
+        assert!(
+            matches!(
+                doc_verify(&with(ok), now),
+                Ok(_) | Err(Rejection::SignatureDoesNotMatch(_))
+            ),
+            "{ok}"
+        );
+    }
+    for bad in [
+        "604801",
+        "0",
+        "",
+        "00000001",
+        "+1",
+        "1 ",
+        "-1",
+        "1e3",
+        "99999999999999999999",
+    ] {
+        assert_eq!(
+            doc_verify(&with(&bad.replace(' ', "%20")), now).unwrap_err(),
+            Rejection::InvalidExpires { value: bad.into() },
+            "{bad:?}"
+        );
+    }
+}
+
+#[test]
+fn a_mismatch_shows_the_canonical_request_with_the_token_redacted() {
+    let token = "FQoGZXIvYXdzE/tok+en=";
+    let c = creds().with_session_token(token).unwrap();
+    let bucket = Bucket::new(Endpoint::aws("us-east-1").unwrap(), "examplebucket").unwrap();
+    let t = ts("2013-05-24T00:00:00Z");
+    let p = bucket.get_object("k").presign(&c, t, 60).unwrap();
+    let wrong = |_: &str, _: Option<&str>| Some("another-secret");
+    let url = format!("{}&x-amz-security-token=also-secret", p.url);
+    match Verifier::new(t).verify(&Request::from_url("GET", &url).unwrap(), wrong) {
+        Err(Rejection::SignatureDoesNotMatch(m)) => {
+            let q = m.canonical_request.lines().nth(2).unwrap();
+            assert!(q.contains("X-Amz-Security-Token=<redacted>"), "{q}");
+            assert!(q.contains("x-amz-security-token=<redacted>"), "{q}");
+            assert!(q.contains("X-Amz-SignedHeaders=host"), "{q}");
+            assert!(
+                !m.canonical_request.contains("FQoGZXIv")
+                    && !m.canonical_request.contains("also-secret"),
+                "{}",
+                m.canonical_request
+            );
+        }
+        other => panic!("{other:?}"),
+    }
+}

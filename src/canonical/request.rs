@@ -5,16 +5,10 @@ use super::query::QueryWriter;
 use alloc::string::String;
 use sha2::{Digest, Sha256};
 
-/// Something the canonical request is written to: a hasher, or a hasher that also keeps a copy.
+/// Something the canonical request is written to: a buffer hashed in one call afterwards, or a
+/// hasher that also keeps a copy.
 pub(crate) trait Sink {
     fn put(&mut self, bytes: &str);
-}
-
-impl Sink for Sha256 {
-    #[inline]
-    fn put(&mut self, bytes: &str) {
-        self.update(bytes.as_bytes());
-    }
 }
 
 /// Writes the text, to hash it in one call afterwards: cheaper than feeding a hasher many short

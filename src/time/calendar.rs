@@ -1,6 +1,6 @@
 //! Calendar fields and the civil-date arithmetic behind them (proleptic Gregorian, UTC).
 
-/// The calendar fields of a [`Timestamp`] (UTC).
+/// The calendar fields of a [`Timestamp`](super::Timestamp) (UTC).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct DateTime {
     /// Year, 1970..=9999.

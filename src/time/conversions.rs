@@ -1,6 +1,9 @@
 //! `Timestamp` to and from `std::time::SystemTime` (feature `std`) and `time::OffsetDateTime`
 //! (feature `time`).
 
+// (Not gated as a module: each conversion shows its own feature in the docs.)
+#![cfg_attr(not(any(feature = "std", feature = "time")), allow(unused_imports))]
+
 use super::timestamp::Timestamp;
 use crate::Error;
 

@@ -6,7 +6,6 @@
 
 mod amz_date;
 mod calendar;
-#[cfg(any(feature = "std", feature = "time"))]
 mod conversions;
 mod seconds;
 #[cfg(test)]

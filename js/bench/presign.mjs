@@ -7,16 +7,16 @@
 // Before timing, every peer's URL is checked once against ours: the same origin and path, the
 // same query parameters, and the same signature. A peer that differs fails the run.
 //
-// Also printed: the .wasm size (raw and gzip -9), what a call costs without the JS wrapper
-// (the raw wasm export), and the machine load.
+// Also printed: the .wasm size (raw and gzip -9) and the machine load.
 
 import { readFileSync } from "node:fs";
 import { gzipSync } from "node:zlib";
 import { cpus, loadavg } from "node:os";
 import { fileURLToPath } from "node:url";
+import v8 from "node:v8";
+import vm from "node:vm";
 
 import { Presigner } from "../lib/node.js";
-import { RawPresigner } from "../dist/presign.js";
 import { AwsClient } from "aws4fetch";
 import aws4 from "aws4";
 import { SignatureV4 } from "@smithy/signature-v4";
@@ -26,6 +26,10 @@ import { S3Client, GetObjectCommand, PutObjectCommand } from "@aws-sdk/client-s3
 import { getSignedUrl } from "@aws-sdk/s3-request-presigner";
 
 const ROUNDS = Number(process.env.ROUNDS ?? 15);
+// A full collection before every batch (not timed): each contender pays for its own garbage,
+// not for the AWS SDK's that ran before it.
+v8.setFlagsFromString("--expose-gc");
+const gc = vm.runInNewContext("gc");
 const BATCH_MS = Number(process.env.BATCH_MS ?? 40);
 
 const credentials = {
@@ -47,9 +51,6 @@ const encodedPath = (key) => "/" + key.split("/").map(encodeURIComponent).join("
 // ---- the contenders: each a sync or async function returning the URL ----
 
 const ours = new Presigner({ ...credentials, region, time });
-const raw = new RawPresigner(`accessKeyId\0${credentials.accessKeyId}\0secretAccessKey\0${credentials.secretAccessKey}\0region\0${region}`);
-raw.bucket(bucket);
-const seconds = time / 1000;
 
 const aws4fetch = new AwsClient({ ...credentials, service: "s3", region });
 const smithy = new SignatureV4({ credentials, region, service: "s3", sha256: Hash.bind(null, "sha256"), uriEscapePath: false, applyChecksum: false });
@@ -64,10 +65,6 @@ const contenders = {
   presign: {
     GET: () => ours.getObject(bucket, getKey).url,
     PUT: () => ours.putObject(bucket, putKey, { contentType }).url,
-  },
-  "presign (raw wasm call, no wrapper)": {
-    GET: () => raw.object(0, getKey, "", seconds, expiresIn),
-    PUT: () => raw.object(2, putKey, "contentType\0image/png", seconds, expiresIn).split("\0")[0],
   },
   aws4: {
     GET: () => {
@@ -128,13 +125,21 @@ for (const c of Object.values(contenders)) delete c.same;
 
 // ---- timing ----
 
-async function batch(f, n) {
+// ns per URL: the process's CPU time (user + system) over the batch, which a loaded machine
+// inflates far less than wall time (a descheduled process uses none); wall time is kept too.
+const wall = {};
+async function batch(f, n, key) {
+  gc();
+  const c0 = process.cpuUsage();
   const t0 = process.hrtime.bigint();
   for (let i = 0; i < n; i++) {
     const r = f();
     if (typeof r !== "string") await r;
   }
-  return Number(process.hrtime.bigint() - t0) / n; // ns per URL
+  const t = Number(process.hrtime.bigint() - t0) / n;
+  const c = process.cpuUsage(c0);
+  if (key) (wall[key] ??= []).push(t);
+  return ((c.user + c.system) * 1000) / n;
 }
 
 const sizes = {};
@@ -148,11 +153,14 @@ for (const [name, c] of Object.entries(contenders)) {
   }
 }
 const samples = {};
+const names = Object.keys(contenders);
 for (let r = 0; r < ROUNDS; r++) {
-  for (const [name, c] of Object.entries(contenders)) {
+  // Each round starts with the next contender, so none always follows the same one.
+  for (const name of [...names.slice(r % names.length), ...names.slice(0, r % names.length)]) {
+    const c = contenders[name];
     for (const op of ["GET", "PUT"]) {
       const key = `${name} ${op}`;
-      (samples[key] ??= []).push(await batch(c[op], sizes[key]));
+      (samples[key] ??= []).push(await batch(c[op], sizes[key], key));
     }
   }
 }
@@ -163,15 +171,18 @@ const median = (a) => {
 
 const wasm = readFileSync(fileURLToPath(new URL("../dist/presign_bg.wasm", import.meta.url)));
 console.log(`node ${process.version}, ${cpus()[0].model}, ${cpus().length} CPUs, load average ${loadavg().map((x) => x.toFixed(2)).join(" ")}`);
-console.log(`${ROUNDS} interleaved rounds of ~${BATCH_MS} ms per contender and operation; median µs per URL, and the contender's time / ours`);
+console.log(`${ROUNDS} interleaved rounds (rotating order, a full GC before each batch) of ~${BATCH_MS} ms per contender and operation`);
+console.log("");
+console.log("CPU time per URL (process user + system), median; ratio = the contender's / ours; wall time in brackets");
 console.log("");
 console.log(`| contender | GET µs | GET ratio | PUT µs | PUT ratio |`);
 console.log(`|---|---|---|---|---|`);
 const base = { GET: median(samples["presign GET"]), PUT: median(samples["presign PUT"]) };
+const us = (x) => (x / 1000).toFixed(2);
 for (const name of Object.keys(contenders)) {
   const g = median(samples[`${name} GET`]);
   const p = median(samples[`${name} PUT`]);
-  console.log(`| ${name} | ${(g / 1000).toFixed(2)} | ${(g / base.GET).toFixed(1)}× | ${(p / 1000).toFixed(2)} | ${(p / base.PUT).toFixed(1)}× |`);
+  console.log(`| ${name} | ${us(g)} (${us(median(wall[`${name} GET`]))}) | ${(g / base.GET).toFixed(1)}× | ${us(p)} (${us(median(wall[`${name} PUT`]))}) | ${(p / base.PUT).toFixed(1)}× |`);
 }
 console.log("");
 console.log(`dist/presign_bg.wasm: ${wasm.length} bytes, ${gzipSync(wasm, { level: 9 }).length} gzipped (level 9)`);

@@ -6,6 +6,7 @@
 // `NUL tag NUL field...` records, or `SOH code NUL message` for a failure.
 
 import { RawPresigner, verify_request } from "../dist/presign.js";
+import { read, view, write } from "./memory.js";
 
 const SEP = "\0";
 const FAIL = 1; // char code of SOH: a library or option error
@@ -150,6 +151,10 @@ export class Presigner {
   #raw;
   #bucket = null;
   #time;
+  // The I/O buffer of the hot path (js/src/io.rs, lib/memory.js): its address and the room
+  // reserved there.
+  #io = 0;
+  #room = 0;
 
   constructor(options) {
     if (options === null || typeof options !== "object") {
@@ -219,15 +224,37 @@ export class Presigner {
     return [recs, time ?? Math.floor(Date.now() / 1000), expiresIn];
   }
 
+  /** One object operation through the I/O buffer: the strings in, the result string out. */
+  #call(op, key, uploadId, part, recs, time, expiresIn) {
+    const need = 3 * (key.length + uploadId.length + recs.length);
+    if (need > this.#room) {
+      this.#room = Math.max(need, 1024);
+      this.#io = this.#raw.io(this.#room);
+    }
+    let m = view();
+    const at = this.#io;
+    const k = write(m, at, key);
+    const u = uploadId === "" ? 0 : write(m, at + k, uploadId);
+    const o = recs === "" ? 0 : write(m, at + k + u, recs);
+    let r = this.#raw.object(op, k, u, o, part, time, expiresIn);
+    if (r < 0) {
+      // The result did not fit: the buffer grew (and moved).
+      r = -r;
+      this.#io = this.#raw.io(this.#room);
+    }
+    m = view();
+    return read(m, this.#io, Math.floor(r / 2), r % 2 === 1);
+  }
+
   #object(op, method, bucket, key, options) {
     if (bucket !== this.#bucket) this.#select(bucket);
     if (typeof key !== "string") throw badArgument("key", `must be a string, not ${typeof key}`);
     if (options === undefined) {
       const time = this.#time ?? Math.floor(Date.now() / 1000);
-      return presigned(this.#raw.object(op, key, "", time, DEFAULT_EXPIRES_IN), method, time, DEFAULT_EXPIRES_IN);
+      return presigned(this.#call(op, key, "", 0, "", time, DEFAULT_EXPIRES_IN), method, time, DEFAULT_EXPIRES_IN);
     }
     const [recs, time, expiresIn] = this.#options(options);
-    return presigned(this.#raw.object(op, key, recs, time, expiresIn), method, time, expiresIn);
+    return presigned(this.#call(op, key, "", 0, recs, time, expiresIn), method, time, expiresIn);
   }
 
   #multipart(op, method, bucket, key, uploadId, part, options) {
@@ -238,7 +265,7 @@ export class Presigner {
       throw badArgument("partNumber", `must be a whole number, not ${String(part)}`);
     }
     const [recs, time, expiresIn] = this.#options(options);
-    return presigned(this.#raw.multipart(op, key, uploadId, part, recs, time, expiresIn), method, time, expiresIn);
+    return presigned(this.#call(op, key, uploadId, part, recs, time, expiresIn), method, time, expiresIn);
   }
 
   /** GetObject: a download (or preview) link. */
@@ -293,7 +320,7 @@ export class Presigner {
   listObjectsV2(bucket, options) {
     if (bucket !== this.#bucket) this.#select(bucket);
     const [recs, time, expiresIn] = this.#options(options);
-    return presigned(this.#raw.object(LIST_OBJECTS_V2, "", recs, time, expiresIn), "GET", time, expiresIn);
+    return presigned(this.#call(LIST_OBJECTS_V2, "", "", 0, recs, time, expiresIn), "GET", time, expiresIn);
   }
 
   /**

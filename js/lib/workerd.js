@@ -2,7 +2,8 @@
 // compiled WebAssembly.Module; instantiating it at startup is allowed, compiling bytes is not.
 import wasm from "../dist/presign_bg.wasm";
 import { initSync } from "../dist/presign.js";
+import { setMemory } from "./memory.js";
 
-initSync({ module: wasm });
+setMemory(initSync({ module: wasm }));
 
 export * from "./api.js";

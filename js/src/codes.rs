@@ -7,6 +7,8 @@ use presign::Error;
 
 /// An option name the operation does not know, or a value of the wrong type.
 pub const INVALID_OPTION: &str = "invalid-option";
+/// An argument of the wrong type or shape (the wrapper's own checks).
+pub const INVALID_ARGUMENT: &str = "invalid-argument";
 /// A `time` that is not a whole second within the years 1970..=9999.
 pub const INVALID_TIME: &str = "invalid-time";
 

@@ -16,6 +16,7 @@ extern crate alloc;
 
 mod codes;
 mod generic;
+mod io;
 mod options;
 mod post;
 mod presigner;

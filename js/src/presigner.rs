@@ -1,6 +1,7 @@
 //! `RawPresigner`: one set of credentials and one endpoint, the library's caching
 //! [`Presigner`] (the day's signing key as a ready HMAC state), and the last bucket used.
 
+use crate::io::Io;
 use crate::options;
 use crate::wire::{self, Failure};
 use alloc::string::String;
@@ -18,8 +19,10 @@ pub struct RawPresigner {
     bucket: Option<Bucket>,
     /// `denyWarnings` of the constructor: the default of every call.
     deny_warnings: bool,
-    /// The longest result so far, so a result is written into one right-sized allocation.
-    capacity: usize,
+    /// The hot path's I/O buffer.
+    io: Io,
+    /// The result being written (kept, so presigning allocates nothing).
+    out: String,
 }
 
 /// The object operations, by the number the wrapper passes.
@@ -59,26 +62,49 @@ impl RawPresigner {
         }
     }
 
-    /// Presigns an object operation on the selected bucket: `op` is one of the constants
-    /// above, `upload_id` and `part` are read by the multipart operations only. Returns the
-    /// result string of `wire.rs`.
-    pub fn object(&mut self, op: u32, key: &str, opts: &str, time: f64, expires_in: f64) -> String {
-        wire::result(self.object_impl(op, key, "", 0, opts, time, expires_in))
+    /// Room for `len` bytes of input in the I/O buffer (`io.rs`); returns its address.
+    pub fn io(&mut self, len: usize) -> *const u8 {
+        self.io.reserve(len)
     }
 
-    /// [`RawPresigner::object`] for the multipart operations, which name an upload.
+    /// Presigns an object operation on the selected bucket: `op` is one of the constants
+    /// above; the key, the upload id (multipart operations) and the options records were
+    /// written into the I/O buffer one after the other, of these byte lengths. The result
+    /// string of `wire.rs` is left in the buffer; returns what `Io::answer` says (`io.rs`).
     #[allow(clippy::too_many_arguments)]
-    pub fn multipart(
+    pub fn object(
         &mut self,
         op: u32,
-        key: &str,
-        upload_id: &str,
+        key_len: u32,
+        upload_id_len: u32,
+        opts_len: u32,
         part: u32,
-        opts: &str,
         time: f64,
         expires_in: f64,
-    ) -> String {
-        wire::result(self.object_impl(op, key, upload_id, part, opts, time, expires_in))
+    ) -> f64 {
+        self.out.clear();
+        let r = match self.io.inputs([key_len, upload_id_len, opts_len]) {
+            Ok([key, upload_id, opts]) => presign_object(
+                &mut self.presigner,
+                &self.bucket,
+                self.deny_warnings,
+                &mut self.out,
+                Object {
+                    op,
+                    key,
+                    upload_id,
+                    part,
+                    opts,
+                },
+                time,
+                expires_in,
+            ),
+            Err(f) => Err(f),
+        };
+        match r {
+            Ok(()) => self.io.answer(&self.out),
+            Err(f) => self.io.answer(&f.encode()),
+        }
     }
 }
 
@@ -147,7 +173,8 @@ impl RawPresigner {
             endpoint,
             bucket: None,
             deny_warnings,
-            capacity: 256,
+            io: Io::new(),
+            out: String::with_capacity(512),
         })
     }
 
@@ -170,51 +197,57 @@ impl RawPresigner {
     pub(crate) fn selected(&self) -> Result<&Bucket, Failure> {
         selected(&self.bucket)
     }
+}
 
-    #[allow(clippy::too_many_arguments)]
-    fn object_impl(
-        &mut self,
-        op: u32,
-        key: &str,
-        upload_id: &str,
-        part: u32,
-        opts: &str,
-        time: f64,
-        expires_in: f64,
-    ) -> Result<String, Failure> {
-        let time = wire::timestamp(time)?;
-        let expires_in = wire::seconds("expiresIn", expires_in)?;
-        let bucket = selected(&self.bucket)?;
-        let req: S3Request<'_> = match op {
-            GET => bucket.get_object(key),
-            HEAD => bucket.head_object(key),
-            PUT => bucket.put_object(key),
-            DELETE => bucket.delete_object(key),
-            CREATE_MULTIPART_UPLOAD => bucket.create_multipart_upload(key),
-            UPLOAD_PART => bucket.upload_part(key, upload_id, part),
-            COMPLETE_MULTIPART_UPLOAD => bucket.complete_multipart_upload(key, upload_id),
-            ABORT_MULTIPART_UPLOAD => bucket.abort_multipart_upload(key, upload_id),
-            LIST_PARTS => bucket.list_parts(key, upload_id),
-            LIST_OBJECTS_V2 => bucket.list_objects_v2(),
-            _ => return Err(Failure::option("op", "is not an S3 operation")),
-        };
-        let req = options::apply(req.deny_warnings(self.deny_warnings), opts)?;
-        let mut out = String::with_capacity(self.capacity);
-        let validity = self
-            .presigner
-            .presign_into(&mut out, &req, time, expires_in)?;
-        for (name, value) in req.headers() {
-            wire::record(&mut out, "h", &[name, value]);
-        }
-        for w in req.warnings() {
-            wire::warning(&mut out, &w);
-        }
-        if validity.expires_at.unix() != time.unix() + expires_in as i64 {
-            wire::record(&mut out, "x", &[&wire::unix(validity.expires_at)]);
-        }
-        self.capacity = self.capacity.max(out.len());
-        Ok(out)
+/// What the wrapper asked to presign.
+struct Object<'a> {
+    op: u32,
+    key: &'a str,
+    upload_id: &'a str,
+    part: u32,
+    opts: &'a str,
+}
+
+/// Writes the result of an object operation into `out`: the URL, then `h`, `w` and `x`
+/// records.
+fn presign_object(
+    presigner: &mut Presigner,
+    bucket: &Option<Bucket>,
+    deny_warnings: bool,
+    out: &mut String,
+    o: Object<'_>,
+    time: f64,
+    expires_in: f64,
+) -> Result<(), Failure> {
+    let time = wire::timestamp(time)?;
+    let expires_in = wire::seconds("expiresIn", expires_in)?;
+    let bucket = selected(bucket)?;
+    let (key, upload_id) = (o.key, o.upload_id);
+    let req: S3Request<'_> = match o.op {
+        GET => bucket.get_object(key),
+        HEAD => bucket.head_object(key),
+        PUT => bucket.put_object(key),
+        DELETE => bucket.delete_object(key),
+        CREATE_MULTIPART_UPLOAD => bucket.create_multipart_upload(key),
+        UPLOAD_PART => bucket.upload_part(key, upload_id, o.part),
+        COMPLETE_MULTIPART_UPLOAD => bucket.complete_multipart_upload(key, upload_id),
+        ABORT_MULTIPART_UPLOAD => bucket.abort_multipart_upload(key, upload_id),
+        LIST_PARTS => bucket.list_parts(key, upload_id),
+        LIST_OBJECTS_V2 => bucket.list_objects_v2(),
+        _ => return Err(Failure::option("op", "is not an S3 operation")),
+    };
+    let req = options::apply(req.deny_warnings(deny_warnings), o.opts)?;
+    let validity = presigner.presign_into(out, &req, time, expires_in)?;
+    for (name, value) in req.headers() {
+        wire::record(out, "h", &[name, value]);
     }
+    for w in req.warnings() {
+        wire::warning(out, &w);
+    }
+    if validity.expires_at.unix() != time.unix() + expires_in as i64 {
+        wire::record(out, "x", &[&wire::unix(validity.expires_at)]);
+    }
+    Ok(())
 }
 
 fn selected(bucket: &Option<Bucket>) -> Result<&Bucket, Failure> {

@@ -276,3 +276,21 @@ test("verify: our URL passes; tampered, expired and unknown ones are refused as 
   const hv = await verify({ url: signed.url, headers: signed.headers }, { lookup, time: t0 });
   assert.equal(hv.location, "header");
 });
+
+test("results longer than the I/O buffer, and non-ASCII results, are read back whole", () => {
+  // A 3000-byte session token of '+' and '/' is 9000 bytes encoded: the result outgrows the
+  // buffer reserved for the call's inputs, which then moves.
+  const token = "+/".repeat(1500);
+  const p = new Presigner({ ...keys, sessionToken: token, region: "eu-west-1", time: t0 });
+  const r = p.getObject("bkt", "k");
+  assert.ok(r.url.includes(`X-Amz-Security-Token=${"%2B%2F".repeat(1500)}&`));
+  assert.match(r.url, /X-Amz-Signature=[0-9a-f]{64}$/);
+  // Again, at the new address, and a key longer than any reserved so far.
+  const long = "é/".repeat(300) + "end";
+  const g = p.getObject("bkt", long);
+  assert.ok(g.url.startsWith(`https://bkt.s3.eu-west-1.amazonaws.com/${"%C3%A9/".repeat(300)}end?`));
+  // A non-ASCII header value comes back as it was given (UTF-8 decoded, not Latin-1).
+  const put = presigner.putObject("bkt", "k", { metadata: { city: "Zürich 東京" } });
+  assert.equal(put.headers["x-amz-meta-city"], "Zürich 東京");
+  assert.deepEqual(put.warnings.map((w) => w.code), ["non-ascii-header-value"]);
+});

@@ -21,6 +21,7 @@ const STATIC = {
   "/page.html": ["test/runtimes/chromium-page.html", "text/html"],
   "/lib/browser.js": ["lib/browser.js", "text/javascript"],
   "/lib/api.js": ["lib/api.js", "text/javascript"],
+  "/lib/memory.js": ["lib/memory.js", "text/javascript"],
   "/dist/presign.js": ["dist/presign.js", "text/javascript"],
   "/dist/presign_bg.wasm": ["dist/presign_bg.wasm", "application/wasm"],
 };

@@ -13,6 +13,7 @@ const worker :Workerd.Worker = (
     (name = "aws-example.mjs", esModule = embed "aws-example.mjs"),
     (name = "lib/workerd.js", esModule = embed "../../lib/workerd.js"),
     (name = "lib/api.js", esModule = embed "../../lib/api.js"),
+    (name = "lib/memory.js", esModule = embed "../../lib/memory.js"),
     (name = "dist/presign.js", esModule = embed "../../dist/presign.js"),
     (name = "dist/presign_bg.wasm", wasm = embed "../../dist/presign_bg.wasm"),
   ],

@@ -38,7 +38,7 @@ async function gateway(request: Request): Promise<Response> {
     const v: Verified = await verify(request, { lookup: async (id) => (id === "AKIAIOSFODNN7EXAMPLE" ? "secret" : undefined), service: "s3" });
     return new Response(`hello ${v.accessKeyId}, signed ${v.signedHeaders.join(",")}`);
   } catch (e) {
-    if (e instanceof VerificationError) return new Response(e.code, { status: e.status });
+    if (e instanceof VerificationError) return new Response(`${e.s3Code}: ${e.message}`, { status: e.status });
     if (e instanceof PresignError) return new Response(e.code, { status: 400 });
     throw e;
   }

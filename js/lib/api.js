@@ -26,11 +26,15 @@ export class PresignError extends Error {
   }
 }
 
-/** `verify()` refused the request: `code` is S3's error code, `status` its HTTP status. */
+/**
+ * `verify()` refused the request: `code` says why (kebab-case, e.g. "expired"), `s3Code` is
+ * the code S3 answers with ("AccessDenied") and `status` its HTTP status (403).
+ */
 export class VerificationError extends PresignError {
-  constructor(code, status, message) {
+  constructor(code, s3Code, status, message) {
     super(code, message);
     this.name = "VerificationError";
+    this.s3Code = s3Code;
     this.status = status;
   }
 }
@@ -506,7 +510,8 @@ export async function verify(request, options) {
   if (c === REJECT) {
     const i = s.indexOf(SEP);
     const j = s.indexOf(SEP, i + 1);
-    throw new VerificationError(s.slice(1, i), Number(s.slice(i + 1, j)), s.slice(j + 1));
+    const k = s.indexOf(SEP, j + 1);
+    throw new VerificationError(s.slice(1, i), s.slice(i + 1, j), Number(s.slice(j + 1, k)), s.slice(k + 1));
   }
   const f = s.split(SEP);
   return {

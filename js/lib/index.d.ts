@@ -326,16 +326,21 @@ export function verify(request: VerifiableRequest, options: VerifyOptions): Prom
 export class PresignError extends Error {
   /**
    * Stable kebab-case code: the library's (`"invalid-bucket-name"`, `"invalid-expiry"`,
-   * `"expires-after-credentials"`, `"client-hazard"`, ...) or the wrapper's
-   * (`"invalid-option"`, `"invalid-argument"`, `"invalid-time"`, `"invalid-url"`).
+   * `"expires-after-credentials"`, `"client-hazard"`, ...: `presign::Error::code()`) or the
+   * wrapper's (`"invalid-option"`, `"invalid-argument"`, `"invalid-time"`, `"invalid-url"`).
    */
   code: string;
 }
 
 /** `verify()` refused the request. */
 export class VerificationError extends PresignError {
-  /** S3's error code, e.g. `"SignatureDoesNotMatch"`, `"AccessDenied"`. */
+  /**
+   * Why, stable kebab-case: `"signature-does-not-match"`, `"expired"`, `"signed-header-missing"`,
+   * `"invalid-access-key-id"`, `"wrong-region"`, ... (finer than `s3Code`).
+   */
   code: string;
+  /** The error code S3 answers with, e.g. `"SignatureDoesNotMatch"`, `"AccessDenied"`. */
+  s3Code: string;
   /** The HTTP status S3 answers with (400 or 403). */
   status: number;
 }

@@ -57,17 +57,17 @@ fn parse(opts: &str) -> Result<Input<'_>, Failure> {
 /// Starts a refusal, which the wrapper throws as a `VerificationError`.
 const REJECT: char = '\u{2}';
 
-/// A refusal: `STX s3-code NUL http-status NUL message`.
+/// A refusal: `STX code NUL s3-code NUL http-status NUL message`.
 fn rejected(r: &Rejection) -> String {
+    let sep = wire::SEP;
     let mut s = String::new();
     let _ = core::fmt::Write::write_fmt(
         &mut s,
         format_args!(
-            "{REJECT}{}{}{}{}{r}",
+            "{REJECT}{}{sep}{}{sep}{}{sep}{r}",
+            r.code(),
             r.s3_code(),
-            wire::SEP,
-            r.http_status(),
-            wire::SEP
+            r.http_status()
         ),
     );
     s

@@ -90,7 +90,7 @@ impl From<presign::Error> for Failure {
         let mut message = String::new();
         let _ = write!(message, "{e}");
         Failure {
-            code: codes::of(&e),
+            code: e.code(),
             message,
         }
     }

@@ -22,7 +22,7 @@ export default {
       }
       return new Response("not found", { status: 404 });
     } catch (e) {
-      return Response.json({ name: e.name, code: e.code, message: e.message }, { status: e instanceof presign.VerificationError ? e.status : 400 });
+      return Response.json({ name: e.name, code: e.code, s3Code: e.s3Code, message: e.message }, { status: e instanceof presign.VerificationError ? e.status : 400 });
     }
   },
 };

@@ -42,6 +42,10 @@
 //! | `http` | `sigv4::sign_http_request` (an `http::Request` signed in place), `http::Method` conversions, `Presigned::header_map` |
 //! | `sigv4a` | `sigv4a`: SigV4a (`AWS4-ECDSA-P256-SHA256`) over RustCrypto's `p256` |
 //!
+//! MSRV: Rust 1.85 (feature `sigv4a`: 1.87, for its RustCrypto dependencies), with
+//! dependencies resolved for it (Cargo's MSRV-aware resolver); proven in CI with Debian's
+//! rustc 1.85.
+//!
 //! The command line, JavaScript and Python packages, the evidence (test suites, oracles) and the
 //! benchmarks are described in the repository's README.
 

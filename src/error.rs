@@ -126,6 +126,11 @@ pub enum Error {
         /// Why it was refused.
         reason: &'static str,
     },
+    /// A URL given as text cannot be signed ([`sigv4::RequestUrl`](crate::sigv4::RequestUrl)).
+    InvalidUrl {
+        /// Why it was refused.
+        reason: &'static str,
+    },
     /// An S3 option cannot be combined with the others (e.g. accelerate with a dotted bucket).
     UnsupportedConfiguration {
         /// What cannot be combined.
@@ -180,6 +185,7 @@ impl Error {
             Error::InvalidBucketName { .. } => "invalid-bucket-name",
             Error::InvalidObjectKey { .. } => "invalid-object-key",
             Error::InvalidEndpoint { .. } => "invalid-endpoint",
+            Error::InvalidUrl { .. } => "invalid-url",
             Error::UnsupportedConfiguration { .. } => "unsupported-configuration",
             Error::InvalidChunk { .. } => "invalid-chunk",
             Error::InvalidSessionResponse { .. } => "invalid-session-response",
@@ -284,6 +290,7 @@ impl fmt::Display for Error {
             }
             Error::InvalidObjectKey { reason, len } => write!(f, "invalid object key ({len} bytes): {reason}"),
             Error::InvalidEndpoint { reason } => write!(f, "invalid endpoint: {reason}"),
+            Error::InvalidUrl { reason } => write!(f, "invalid URL: {reason}"),
             Error::UnsupportedConfiguration { reason } => write!(f, "unsupported configuration: {reason}"),
             Error::InvalidChunk { reason } => write!(f, "invalid aws-chunked upload: {reason}"),
             Error::InvalidSessionResponse { reason } => write!(f, "invalid CreateSession response: {reason}"),
@@ -342,6 +349,7 @@ mod tests {
             },
             Error::InvalidObjectKey { reason: "", len: 0 },
             Error::InvalidEndpoint { reason: "" },
+            Error::InvalidUrl { reason: "" },
             Error::UnsupportedConfiguration { reason: "" },
             Error::InvalidChunk { reason: "" },
             Error::InvalidSessionResponse { reason: "" },

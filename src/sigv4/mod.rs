@@ -20,6 +20,7 @@ mod params;
 mod payload;
 mod presign;
 mod request;
+mod request_url;
 mod scratch;
 mod sign;
 pub(crate) mod url;
@@ -38,6 +39,7 @@ pub(crate) use presign::details;
 pub(crate) use presign::presign_with;
 pub use presign::{presign, presign_with_details};
 pub use request::{RawPathBytes, Request, SessionToken};
+pub use request_url::RequestUrl;
 pub(crate) use scratch::Scratch;
 pub use sign::{sign, sign_with_details};
 #[cfg(feature = "sigv4a")]

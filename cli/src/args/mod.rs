@@ -4,7 +4,6 @@
 //! `commands/`.
 
 pub mod common;
-pub mod http_url;
 pub mod presigned_input;
 pub mod s3_endpoint;
 pub mod s3_object;

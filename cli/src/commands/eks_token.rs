@@ -2,7 +2,6 @@
 //! the ExecCredential `aws eks get-token` prints.
 
 use super::sigv4_presign::Sigv4Presign;
-use crate::args::http_url::split_url;
 use crate::args::presigned_input::EKS_TOKEN_PREFIX;
 use crate::args::CommonArgs;
 use crate::base64url;
@@ -10,6 +9,7 @@ use crate::error::{CliError, Result};
 use crate::output::{print_text, print_token};
 use crate::profile::Config;
 use clap::Args;
+use presign::sigv4::RequestUrl;
 use presign::Payload;
 use serde::Serialize;
 
@@ -60,11 +60,16 @@ pub fn run(a: EksArgs) -> Result<()> {
     let cfg_region;
     let (scheme, host, path) = match &a.sts_endpoint {
         Some(url) => {
-            let parts = split_url(url).map_err(CliError::usage)?;
-            if !parts.query.is_empty() {
+            let parts = RequestUrl::parse(url)
+                .map_err(|e| CliError::usage(format!("--sts-endpoint {url}: {e}")))?;
+            if !parts.query().is_empty() {
                 return Err(CliError::usage("--sts-endpoint must not have a query"));
             }
-            (parts.scheme, parts.host, parts.path.to_string())
+            (
+                parts.scheme(),
+                parts.host().to_string(),
+                parts.path().to_string(),
+            )
         }
         None if a.global_sts => ("https", "sts.amazonaws.com".to_string(), "/".to_string()),
         None => {

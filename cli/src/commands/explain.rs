@@ -1,7 +1,6 @@
 //! `presign explain URL`: what a presigned URL says. It needs no credentials: everything shown
 //! is in the URL. The session token and the signature are never printed, only described.
 
-use crate::args::http_url::{decode_lossy, parse_query, split_url};
 use crate::args::presigned_input::normalize;
 use crate::args::values::parse_time;
 use crate::clock;
@@ -11,7 +10,7 @@ use crate::output::print_line;
 use crate::profile::Config;
 use clap::Args;
 use presign::diagnose::{diagnose_url, Context, Finding, Intended};
-use presign::sigv4::UriPath;
+use presign::sigv4::{RequestUrl, UriPath};
 use presign::Timestamp;
 use serde::Serialize;
 
@@ -118,11 +117,11 @@ pub fn explain(
         kind: kind.into(),
         ..Default::default()
     };
-    let parts = split_url(url)?;
-    e.scheme = parts.scheme.into();
-    e.host = parts.host.clone();
-    e.path = parts.path.into();
-    let pairs = parse_query(parts.query);
+    let parts = RequestUrl::parse(url).map_err(|e| format!("{url}: {e}"))?;
+    e.scheme = parts.scheme().into();
+    e.host = parts.host().into();
+    e.path = parts.path().into();
+    let pairs = parts.query();
     let get = |name: &str| {
         pairs
             .iter()
@@ -306,7 +305,7 @@ pub fn explain(
     };
 
     if UriPath::for_service(&e.service) == UriPath::S3 {
-        s3_location(&mut e, &parts.host, parts.path, endpoint);
+        s3_location(&mut e, parts.host(), parts.path(), endpoint);
     }
     // What common clients break about it (the presign's warnings, read back from the URL).
     for f in diagnose_url(&Intended::from_url(None, url), &Context::default()) {
@@ -321,6 +320,13 @@ pub fn explain(
 fn is_s3_host_of_aws(host: &str) -> bool {
     let bare = host.rsplit_once(':').map_or(host, |(h, _)| h);
     bare.ends_with(".amazonaws.com") || bare.ends_with(".amazonaws.com.cn")
+}
+
+/// Decodes `%XX` for display (invalid UTF-8 shows as U+FFFD).
+fn decode_lossy(s: &str) -> String {
+    percent_encoding::percent_decode_str(s)
+        .decode_utf8_lossy()
+        .into_owned()
 }
 
 fn decode_key(raw: &str) -> Option<String> {
@@ -496,8 +502,8 @@ fn configured_endpoint(flag: Option<&str>, profile: Option<&str>) -> Result<Opti
         (None, Err(_)) => None,
     };
     url.map(|u| {
-        split_url(&u)
-            .map(|p| p.host)
+        RequestUrl::parse(&u)
+            .map(|p| p.host().to_string())
             .map_err(|e| CliError::usage(format!("--endpoint-url: {e}")))
     })
     .transpose()

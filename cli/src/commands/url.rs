@@ -2,12 +2,11 @@
 
 use super::s3::DEFAULT_EXPIRES;
 use super::sigv4_presign::Sigv4Presign;
-use crate::args::http_url::{parse_query, split_url};
 use crate::args::CommonArgs;
 use crate::error::{CliError, Result};
 use crate::output::{print_presigned, CurlFile, Format};
 use clap::Args;
-use presign::sigv4::UriPath;
+use presign::sigv4::{RequestUrl, UriPath};
 use presign::Payload;
 
 /// `presign url METHOD URL`.
@@ -49,9 +48,9 @@ pub struct UrlArgs {
 }
 
 pub fn run(a: UrlArgs) -> Result<()> {
-    let parts = split_url(&a.url).map_err(CliError::usage)?;
+    let parts =
+        RequestUrl::parse(&a.url).map_err(|e| CliError::usage(format!("{}: {e}", a.url)))?;
     let method = a.method.to_ascii_uppercase();
-    let pairs = parse_query(parts.query);
     let s3_rules = UriPath::for_service(&a.service) == UriPath::S3;
     let payload = match (&a.payload_hash, a.unsigned_payload || s3_rules) {
         (Some(h), _) => Payload::Hash(h),
@@ -60,10 +59,11 @@ pub fn run(a: UrlArgs) -> Result<()> {
     };
     let g = Sigv4Presign {
         method: &method,
-        scheme: parts.scheme,
-        host: &parts.host,
-        path: parts.path,
-        query: pairs
+        scheme: parts.scheme(),
+        host: parts.host(),
+        path: parts.path(),
+        query: parts
+            .query()
             .iter()
             .map(|(n, v)| (n.as_str(), v.as_str()))
             .collect(),

@@ -605,6 +605,93 @@ fn invalid_endpoints() {
     assert!(e.to_string().contains("Acceleration"), "{e}");
 }
 
+/// Endpoint options S3 has no host for (botocore 1.43.11's S3 endpoint rules refuse the same,
+/// except acceleration outside aws/aws-cn, where it makes `s3-accelerate` hosts AWS does not
+/// document): refused when the bucket is resolved, with what to turn off.
+#[test]
+fn endpoint_options_s3_has_no_host_for() {
+    let aws = |region: &str| Endpoint::aws(region).unwrap();
+    let custom = || Endpoint::custom("https://minio.example.com", "us-east-1").unwrap();
+    for (endpoint, fix) in [
+        (
+            aws("cn-north-1").fips(true),
+            "no FIPS endpoints in the China regions",
+        ),
+        (
+            aws("cn-northwest-1").fips(true).dualstack(true),
+            "turn FIPS off",
+        ),
+        (
+            aws("cn-north-1").accelerate(true),
+            "only in the aws partition",
+        ),
+        (
+            aws("us-gov-west-1").accelerate(true),
+            "not in China, GovCloud",
+        ),
+        (
+            aws("us-iso-east-1").accelerate(true),
+            "turn acceleration off",
+        ),
+        (
+            aws("eusc-de-east-1").accelerate(true),
+            "European Sovereign Cloud",
+        ),
+        (
+            aws("us-east-1").accelerate(true).fips(true),
+            "no FIPS endpoint",
+        ),
+        (
+            custom().fips(true),
+            "custom endpoint cannot be combined with FIPS",
+        ),
+        (
+            custom().dualstack(true),
+            "cannot be combined with dualstack",
+        ),
+        (
+            custom().accelerate(true),
+            "cannot be combined with S3 Transfer Acceleration",
+        ),
+        (
+            aws("us-east-1")
+                .accelerate(true)
+                .addressing(AddressingStyle::Path),
+            "path-style",
+        ),
+    ] {
+        let e = Bucket::new(endpoint.clone(), "b12").unwrap_err();
+        assert!(
+            matches!(e, Error::UnsupportedConfiguration { .. }),
+            "{endpoint:?}: {e:?}"
+        );
+        assert!(e.to_string().contains(fix), "{endpoint:?}: {e}");
+        codes::assert_code_names_the_variant(&e, e.code());
+    }
+    // What does exist: FIPS in GovCloud and the ISO regions, dualstack in China, a custom
+    // endpoint with the options turned off again.
+    for (endpoint, origin) in [
+        (
+            aws("us-gov-west-1").fips(true),
+            "https://b12.s3-fips.us-gov-west-1.amazonaws.com",
+        ),
+        (
+            aws("us-iso-east-1").fips(true),
+            "https://b12.s3-fips.us-iso-east-1.c2s.ic.gov",
+        ),
+        (
+            aws("cn-north-1").dualstack(true),
+            "https://b12.s3.dualstack.cn-north-1.amazonaws.com.cn",
+        ),
+        (
+            custom().fips(true).fips(false),
+            "https://b12.minio.example.com",
+        ),
+    ] {
+        assert_eq!(Bucket::new(endpoint, "b12").unwrap().origin(), origin);
+    }
+}
+
 #[test]
 fn s3_expiry_limits_and_temporary_credentials() {
     let b = bucket();

@@ -35,13 +35,7 @@ impl Bucket {
         }
         let (service_host, virtual_ok) = endpoint.service_host()?;
         let hostable = is_virtual_hostable(name);
-        let accelerate = matches!(
-            endpoint.kind,
-            Kind::Aws {
-                accelerate: true,
-                ..
-            }
-        );
+        let accelerate = endpoint.accelerate;
         // Dotted names may be hosts over http (no certificate to break), but never with capitals:
         // the host is sent in lower case, which would name another bucket.
         let dotted_over_http = name.contains('.')

@@ -1,6 +1,7 @@
 //! Where S3 is: AWS regions and partitions, dualstack, FIPS, acceleration, custom endpoints, and
 //! the addressing style.
 
+use super::partition::Partition;
 use crate::signing::{validate_region, validate_service};
 use crate::Error;
 use alloc::format;
@@ -21,17 +22,8 @@ pub enum AddressingStyle {
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub(super) enum Kind {
-    Aws {
-        region: String,
-        dualstack: bool,
-        accelerate: bool,
-        fips: bool,
-        legacy_global: bool,
-    },
-    Custom {
-        https: bool,
-        host: String,
-    },
+    Aws { legacy_global: bool },
+    Custom { https: bool, host: String },
 }
 
 /// An S3 endpoint: AWS in a region (with options), or a custom S3-compatible server.
@@ -41,19 +33,18 @@ pub struct Endpoint {
     region: String,
     signing_name: String,
     pub(super) addressing: AddressingStyle,
+    dualstack: bool,
+    pub(super) accelerate: bool,
+    fips: bool,
 }
 
 pub(crate) fn partition_suffix(region: &str) -> &'static str {
-    if region.starts_with("cn-") {
-        "amazonaws.com.cn"
-    } else {
-        "amazonaws.com"
-    }
+    Partition::of(region).dns_suffix
 }
 
 impl Endpoint {
-    /// AWS S3 in `region`, at the regional endpoint `s3.REGION.amazonaws.com` (or
-    /// `amazonaws.com.cn` in China).
+    /// AWS S3 in `region`, at the regional endpoint `s3.REGION.amazonaws.com`, or under its
+    /// partition's domain (`amazonaws.com.cn` in China, `c2s.ic.gov` in `us-iso-*`, ...).
     ///
     /// # Errors
     /// [`Error::InvalidRegion`].
@@ -61,15 +52,14 @@ impl Endpoint {
         validate_region(region)?;
         Ok(Endpoint {
             kind: Kind::Aws {
-                region: region.into(),
-                dualstack: false,
-                accelerate: false,
-                fips: false,
                 legacy_global: false,
             },
             region: region.into(),
             signing_name: "s3".into(),
             addressing: AddressingStyle::Auto,
+            dualstack: false,
+            accelerate: false,
+            fips: false,
         })
     }
 
@@ -133,6 +123,9 @@ impl Endpoint {
             region: region.into(),
             signing_name: "s3".into(),
             addressing: AddressingStyle::Auto,
+            dualstack: false,
+            accelerate: false,
+            fips: false,
         })
     }
 
@@ -170,28 +163,27 @@ impl Endpoint {
         self
     }
 
-    /// Uses the dualstack (IPv4 + IPv6) endpoint. AWS endpoints only.
+    /// Uses the dualstack (IPv4 + IPv6) endpoint (`s3.dualstack.REGION.amazonaws.com`). AWS
+    /// endpoints only: [`Bucket::new`](super::Bucket::new) refuses it on a custom endpoint.
     pub fn dualstack(mut self, on: bool) -> Self {
-        if let Kind::Aws { dualstack, .. } = &mut self.kind {
-            *dualstack = on;
-        }
+        self.dualstack = on;
         self
     }
 
-    /// Uses S3 Transfer Acceleration (`bucket.s3-accelerate.amazonaws.com`). AWS endpoints only;
-    /// needs a DNS-compatible bucket name without dots, and is not offered in China or GovCloud.
+    /// Uses S3 Transfer Acceleration (`bucket.s3-accelerate.amazonaws.com`). Only in the `aws`
+    /// partition (not in China, GovCloud, the ISO regions or the European Sovereign Cloud),
+    /// without FIPS, for a DNS-compatible bucket name without dots, virtual-hosted:
+    /// [`Bucket::new`](super::Bucket::new) refuses anything else.
     pub fn accelerate(mut self, on: bool) -> Self {
-        if let Kind::Aws { accelerate, .. } = &mut self.kind {
-            *accelerate = on;
-        }
+        self.accelerate = on;
         self
     }
 
-    /// Uses the FIPS endpoint (`s3-fips.REGION.amazonaws.com`). AWS endpoints only.
+    /// Uses the FIPS endpoint (`s3-fips.REGION.amazonaws.com`). AWS endpoints outside China
+    /// (S3 has no FIPS endpoints there): [`Bucket::new`](super::Bucket::new) refuses it in
+    /// `cn-*` regions and on a custom endpoint.
     pub fn fips(mut self, on: bool) -> Self {
-        if let Kind::Aws { fips, .. } = &mut self.kind {
-            *fips = on;
-        }
+        self.fips = on;
         self
     }
 
@@ -229,6 +221,16 @@ impl Endpoint {
         self.addressing
     }
 
+    /// The AWS partition of an AWS endpoint, from its region: `aws`, `aws-cn`, `aws-us-gov`,
+    /// `aws-iso`, `aws-iso-b`, `aws-iso-e`, `aws-iso-f` or `aws-eusc` (botocore's names;
+    /// regions no other partition claims are `aws`). `None` for a custom endpoint.
+    pub fn partition(&self) -> Option<&'static str> {
+        match self.kind {
+            Kind::Aws { .. } => Some(Partition::of(&self.region).name),
+            Kind::Custom { .. } => None,
+        }
+    }
+
     pub(super) fn https(&self) -> bool {
         match &self.kind {
             Kind::Aws { .. } => true,
@@ -249,41 +251,57 @@ impl Endpoint {
     }
 
     /// The service host (without a bucket) and whether virtual-hosted style is possible on it.
+    ///
+    /// # Errors
+    /// [`Error::UnsupportedConfiguration`] for an option S3 has no host for (module docs).
     pub(super) fn service_host(&self) -> Result<(String, bool), Error> {
-        match &self.kind {
+        let legacy_global = match &self.kind {
             Kind::Custom { host, .. } => {
+                if let Some(reason) = self.custom_with_aws_option() {
+                    return Err(Error::UnsupportedConfiguration { reason });
+                }
                 let bare = host_without_port(host);
                 let ip_or_local = bare == "localhost" || bare.starts_with('[') || is_ipv4(bare);
-                Ok((host.clone(), !ip_or_local))
+                return Ok((host.clone(), !ip_or_local));
             }
-            Kind::Aws {
-                region,
-                dualstack,
-                accelerate,
-                fips,
-                legacy_global,
-            } => {
-                let suffix = partition_suffix(region);
-                if *accelerate {
-                    if region.starts_with("cn-") || region.starts_with("us-gov-") {
-                        return Err(Error::UnsupportedConfiguration { reason: "S3 Transfer Acceleration is not available in the China or GovCloud partitions" });
-                    }
-                    if *fips {
-                        return Err(Error::UnsupportedConfiguration {
-                            reason: "S3 Transfer Acceleration has no FIPS endpoint",
-                        });
-                    }
-                    let ds = if *dualstack { ".dualstack" } else { "" };
-                    return Ok((format!("s3-accelerate{ds}.{suffix}"), true));
-                }
-                let s3 = if *fips { "s3-fips" } else { "s3" };
-                let ds = if *dualstack { ".dualstack" } else { "" };
-                if *legacy_global && region == "us-east-1" && !*fips && !*dualstack {
-                    return Ok((format!("s3.{suffix}"), true));
-                }
-                Ok((format!("{s3}{ds}.{region}.{suffix}"), true))
+            Kind::Aws { legacy_global } => *legacy_global,
+        };
+        let region = self.region.as_str();
+        let partition = Partition::of(region);
+        let suffix = partition.dns_suffix;
+        let ds = if self.dualstack { ".dualstack" } else { "" };
+        if self.accelerate {
+            if self.fips {
+                return Err(Error::UnsupportedConfiguration {
+                    reason: "S3 Transfer Acceleration has no FIPS endpoint: turn off FIPS or acceleration",
+                });
             }
+            if !partition.accelerate {
+                return Err(Error::UnsupportedConfiguration { reason: "S3 Transfer Acceleration exists only in the aws partition, not in China, GovCloud, the ISO regions or the European Sovereign Cloud: turn acceleration off for this region" });
+            }
+            return Ok((format!("s3-accelerate{ds}.{suffix}"), true));
         }
+        if self.fips && !partition.fips {
+            return Err(Error::UnsupportedConfiguration { reason: "S3 has no FIPS endpoints in the China regions (partition aws-cn): turn FIPS off for this region" });
+        }
+        if legacy_global && region == "us-east-1" && !self.fips && !self.dualstack {
+            return Ok((format!("s3.{suffix}"), true));
+        }
+        let s3 = if self.fips { "s3-fips" } else { "s3" };
+        Ok((format!("{s3}{ds}.{region}.{suffix}"), true))
+    }
+
+    /// Why an AWS host option cannot apply to this custom endpoint, if one was asked for.
+    fn custom_with_aws_option(&self) -> Option<&'static str> {
+        Some(if self.accelerate {
+            "a custom endpoint cannot be combined with S3 Transfer Acceleration: its URL is used as given (turn acceleration off, or use Endpoint::aws)"
+        } else if self.fips {
+            "a custom endpoint cannot be combined with FIPS: its URL is used as given (put the FIPS host in it, or use Endpoint::aws)"
+        } else if self.dualstack {
+            "a custom endpoint cannot be combined with dualstack: its URL is used as given (put the dualstack host in it, or use Endpoint::aws)"
+        } else {
+            return None;
+        })
     }
 }
 

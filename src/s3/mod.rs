@@ -33,6 +33,7 @@
 //! | AWS, path-style | `s3.us-west-2.amazonaws.com` | `/bucket/key` |
 //! | legacy global (us-east-1 only) | `bucket.s3.amazonaws.com` | `/key` |
 //! | China | `bucket.s3.cn-north-1.amazonaws.com.cn` | `/key` |
+//! | other partitions (GovCloud, ISO, EU Sovereign Cloud) | `bucket.s3.us-iso-east-1.c2s.ic.gov` | `/key` |
 //! | dualstack / FIPS | `bucket.s3.dualstack.REGION…`, `bucket.s3-fips.REGION…` | `/key` |
 //! | transfer acceleration | `bucket.s3-accelerate.amazonaws.com` | `/key` |
 //! | custom (`http://127.0.0.1:9000`) | `127.0.0.1:9000` | `/bucket/key` |
@@ -49,6 +50,7 @@ mod key;
 mod method;
 mod mrap;
 mod operations;
+mod partition;
 pub mod post;
 mod presigner;
 mod request;

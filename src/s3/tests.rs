@@ -2,6 +2,7 @@ use super::bucket::Bucket;
 use super::bucket_name::validate_bucket_name;
 use super::endpoint::{AddressingStyle, Endpoint};
 use crate::Error;
+use alloc::format;
 use alloc::string::String;
 
 fn host_path(e: Endpoint, b: &str) -> (String, String) {
@@ -57,6 +58,39 @@ fn aws_hosts() {
         host_path(Endpoint::aws("us-gov-west-1").unwrap(), "b12").0,
         "https://b12.s3.us-gov-west-1.amazonaws.com"
     );
+    // The other partitions' domains, as botocore 1.43.11 gives them.
+    for (region, host) in [
+        ("us-iso-east-1", "b12.s3.us-iso-east-1.c2s.ic.gov"),
+        ("us-isob-east-1", "b12.s3.us-isob-east-1.sc2s.sgov.gov"),
+        ("us-isof-south-1", "b12.s3.us-isof-south-1.csp.hci.ic.gov"),
+        ("eu-isoe-west-1", "b12.s3.eu-isoe-west-1.cloud.adc-e.uk"),
+        ("eusc-de-east-1", "b12.s3.eusc-de-east-1.amazonaws.eu"),
+    ] {
+        assert_eq!(
+            host_path(Endpoint::aws(region).unwrap(), "b12").0,
+            format!("https://{host}")
+        );
+    }
+    assert_eq!(
+        host_path(
+            Endpoint::aws("us-isob-east-1")
+                .unwrap()
+                .fips(true)
+                .dualstack(true),
+            "b12"
+        )
+        .0,
+        "https://b12.s3-fips.dualstack.us-isob-east-1.sc2s.sgov.gov"
+    );
+    for (region, partition) in [
+        ("eu-west-1", "aws"),
+        ("cn-north-1", "aws-cn"),
+        ("us-gov-east-1", "aws-us-gov"),
+    ] {
+        assert_eq!(Endpoint::aws(region).unwrap().partition(), Some(partition));
+    }
+    let custom = Endpoint::custom("http://127.0.0.1:9000", "us-east-1").unwrap();
+    assert_eq!(custom.partition(), None);
     let g = Endpoint::aws("us-east-1")
         .unwrap()
         .legacy_global_endpoint(true);

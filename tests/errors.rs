@@ -605,9 +605,10 @@ fn invalid_endpoints() {
     assert!(e.to_string().contains("Acceleration"), "{e}");
 }
 
-/// Endpoint options S3 has no host for (botocore 1.43.11's S3 endpoint rules refuse the same,
-/// except acceleration outside aws/aws-cn, where it makes `s3-accelerate` hosts AWS does not
-/// document): refused when the bucket is resolved, with what to turn off.
+/// Endpoint options S3 has no host for, refused when the bucket is resolved, with what to turn
+/// off. botocore 1.43.11 refuses the same, except acceleration outside aws/aws-cn (it makes
+/// `s3-accelerate` hosts AWS does not document) and dualstack or FIPS with an `endpoint_url`
+/// (it ignores them).
 #[test]
 fn endpoint_options_s3_has_no_host_for() {
     let aws = |region: &str| Endpoint::aws(region).unwrap();

@@ -164,7 +164,8 @@ impl Endpoint {
     }
 
     /// Uses the dualstack (IPv4 + IPv6) endpoint (`s3.dualstack.REGION.amazonaws.com`). AWS
-    /// endpoints only: [`Bucket::new`](super::Bucket::new) refuses it on a custom endpoint.
+    /// endpoints outside the `eu-isoe-*` and `us-isof-*` regions, which have none:
+    /// [`Bucket::new`](super::Bucket::new) refuses it there and on a custom endpoint.
     pub fn dualstack(mut self, on: bool) -> Self {
         self.dualstack = on;
         self
@@ -280,6 +281,9 @@ impl Endpoint {
                 return Err(Error::UnsupportedConfiguration { reason: "S3 Transfer Acceleration exists only in the aws partition, not in China, GovCloud, the ISO regions or the European Sovereign Cloud: turn acceleration off for this region" });
             }
             return Ok((format!("s3-accelerate{ds}.{suffix}"), true));
+        }
+        if self.dualstack && !partition.dualstack {
+            return Err(Error::UnsupportedConfiguration { reason: "S3 has no dualstack endpoints in the eu-isoe-* and us-isof-* regions (partitions aws-iso-e, aws-iso-f): turn dualstack off for this region" });
         }
         if self.fips && !partition.fips {
             return Err(Error::UnsupportedConfiguration { reason: "S3 has no FIPS endpoints in the China regions (partition aws-cn): turn FIPS off for this region" });

@@ -1,11 +1,12 @@
 //! The AWS partitions: which one a region belongs to, its DNS suffix, and which S3 endpoint
 //! options exist in it.
 //!
-//! From botocore 1.43.11's `partitions.json` (names, region patterns, DNS suffixes) and its S3
-//! endpoint rule set (`Partition does not support FIPS` for `aws-cn`). Transfer Acceleration
-//! is documented only for the `aws` partition: botocore refuses it in `aws-cn` and makes
-//! `s3-accelerate` hosts from the other partitions' suffixes, which AWS does not document;
-//! presign refuses it outside `aws`. Dualstack exists in every partition.
+//! From botocore 1.43.11: `partitions.json` (names, region patterns, DNS suffixes), the S3
+//! endpoint rule set (`Partition does not support FIPS` for `aws-cn`) and `endpoints.json`
+//! (no dualstack S3 variant in `aws-iso-e` and `aws-iso-f`: botocore raises
+//! `EndpointVariantError`). Transfer Acceleration is documented only for the `aws` partition:
+//! botocore refuses it in `aws-cn` and makes `s3-accelerate` hosts from the other partitions'
+//! suffixes, which AWS does not document; presign refuses it outside `aws`.
 
 /// An AWS partition, as S3 endpoints need it.
 #[derive(Debug, PartialEq, Eq)]
@@ -16,15 +17,23 @@ pub(crate) struct Partition {
     pub(crate) dns_suffix: &'static str,
     /// Whether S3 has FIPS endpoints (`s3-fips.REGION.SUFFIX`) here.
     pub(crate) fips: bool,
+    /// Whether S3 has dualstack endpoints (`s3.dualstack.REGION.SUFFIX`) here.
+    pub(crate) dualstack: bool,
     /// Whether S3 Transfer Acceleration (`s3-accelerate.SUFFIX`) exists here.
     pub(crate) accelerate: bool,
 }
 
-const fn partition(name: &'static str, dns_suffix: &'static str, fips: bool) -> Partition {
+const fn partition(
+    name: &'static str,
+    dns_suffix: &'static str,
+    fips: bool,
+    dualstack: bool,
+) -> Partition {
     Partition {
         name,
         dns_suffix,
         fips,
+        dualstack,
         accelerate: false,
     }
 }
@@ -34,18 +43,34 @@ const AWS: Partition = Partition {
     name: "aws",
     dns_suffix: "amazonaws.com",
     fips: true,
+    dualstack: true,
     accelerate: true,
 };
 
 /// The other partitions, by the region prefix of their `regionRegex` (more specific first).
 const OTHERS: [(&str, Partition); 7] = [
-    ("cn-", partition("aws-cn", "amazonaws.com.cn", false)),
-    ("us-gov-", partition("aws-us-gov", "amazonaws.com", true)),
-    ("us-iso-", partition("aws-iso", "c2s.ic.gov", true)),
-    ("us-isob-", partition("aws-iso-b", "sc2s.sgov.gov", true)),
-    ("us-isof-", partition("aws-iso-f", "csp.hci.ic.gov", true)),
-    ("eu-isoe-", partition("aws-iso-e", "cloud.adc-e.uk", true)),
-    ("eusc-de-", partition("aws-eusc", "amazonaws.eu", true)),
+    ("cn-", partition("aws-cn", "amazonaws.com.cn", false, true)),
+    (
+        "us-gov-",
+        partition("aws-us-gov", "amazonaws.com", true, true),
+    ),
+    ("us-iso-", partition("aws-iso", "c2s.ic.gov", true, true)),
+    (
+        "us-isob-",
+        partition("aws-iso-b", "sc2s.sgov.gov", true, true),
+    ),
+    (
+        "us-isof-",
+        partition("aws-iso-f", "csp.hci.ic.gov", true, false),
+    ),
+    (
+        "eu-isoe-",
+        partition("aws-iso-e", "cloud.adc-e.uk", true, false),
+    ),
+    (
+        "eusc-de-",
+        partition("aws-eusc", "amazonaws.eu", true, true),
+    ),
 ];
 
 impl Partition {
@@ -85,11 +110,20 @@ mod tests {
     }
 
     #[test]
-    fn only_aws_accelerates_and_only_china_lacks_fips() {
-        for region in ["us-east-1", "cn-north-1", "us-gov-east-1", "us-iso-east-1"] {
+    fn which_partitions_have_which_options() {
+        for region in [
+            "us-east-1",
+            "cn-north-1",
+            "us-gov-east-1",
+            "us-iso-east-1",
+            "us-isof-south-1",
+            "eu-isoe-west-1",
+        ] {
             let p = Partition::of(region);
             assert_eq!(p.accelerate, p.name == "aws", "{region}");
             assert_eq!(p.fips, p.name != "aws-cn", "{region}");
+            let no_dualstack = ["aws-iso-e", "aws-iso-f"].contains(&p.name);
+            assert_eq!(p.dualstack, !no_dualstack, "{region}");
         }
     }
 }

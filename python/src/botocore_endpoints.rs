@@ -135,18 +135,21 @@ impl Settings {
     /// Resolves bucket `name` as botocore does (see the module docs for the two departures).
     ///
     /// # Errors
-    /// [`Error::InvalidBucketName`], [`Error::UnsupportedConfiguration`].
+    /// [`Error::InvalidBucketName`], [`Error::UnsupportedConfiguration`] (the library refuses
+    /// the endpoint options S3 has no host for, as botocore's endpoint rules do).
     pub(crate) fn resolve(&self, name: &str) -> Result<Resolved, Error> {
         let region = self.region.as_str();
+        let options = |e: Endpoint| {
+            e.dualstack(self.dualstack)
+                .accelerate(self.accelerate)
+                .fips(self.fips)
+        };
         let (bucket, port_text) = match &self.custom {
             Some(c) => {
-                if self.accelerate {
-                    return Err(Error::UnsupportedConfiguration {
-                        reason:
-                            "a custom endpoint cannot be combined with S3 Transfer Acceleration",
-                    });
-                }
-                let endpoint = Endpoint::custom(&c.url, region)?;
+                // botocore drops use_dualstack_endpoint and use_fips_endpoint for an
+                // endpoint_url (they choose among AWS's hosts); acceleration it refuses there,
+                // and so does the library.
+                let endpoint = Endpoint::custom(&c.url, region)?.accelerate(self.accelerate);
                 let bucket = if self.addressing == Addressing::Virtual {
                     virtual_or_path(endpoint, name)?
                 } else {
@@ -155,32 +158,21 @@ impl Settings {
                 (bucket, c.default_port.filter(|_| self.boto3_compatible))
             }
             None if self.accelerate => {
-                let e = Endpoint::aws(region)?
-                    .accelerate(true)
-                    .dualstack(self.dualstack)
-                    .fips(self.fips);
+                let e = options(Endpoint::aws(region)?);
                 (
                     Bucket::new(e.addressing(AddressingStyle::Auto), name)?,
                     None,
                 )
             }
-            // Until the library refuses it (board, 10:18): botocore's EndpointResolutionError.
-            None if self.fips && region.starts_with("cn-") => {
-                return Err(Error::UnsupportedConfiguration {
-                    reason: "S3 has no FIPS endpoints in the China partition",
-                })
-            }
             None => {
-                let regional = Endpoint::aws(region)?
-                    .dualstack(self.dualstack)
-                    .fips(self.fips);
+                let regional = options(Endpoint::aws(region)?);
+                let aws_partition = regional.partition() == Some("aws");
                 let bucket = if self.addressing == Addressing::Path {
                     Bucket::new(regional.addressing(AddressingStyle::Path), name)?
                 } else {
                     virtual_or_path(regional, name)?
                 };
                 let virtual_hosted = bucket.is_virtual_hosted();
-                let aws_partition = !region.starts_with("cn-") && !region.starts_with("us-gov-");
                 // us-east-1's legacy global host: botocore's default, presign's on request.
                 let us_east_1_global = region == "us-east-1"
                     && if self.boto3_compatible {
@@ -199,12 +191,7 @@ impl Settings {
                     && self.addressing == Addressing::Auto
                     && (virtual_hosted || is_host_label(name));
                 let global = if us_east_1_global {
-                    Some(
-                        Endpoint::aws(region)?
-                            .legacy_global_endpoint(true)
-                            .dualstack(self.dualstack)
-                            .fips(self.fips),
-                    )
+                    Some(options(Endpoint::aws(region)?.legacy_global_endpoint(true)))
                 } else if aws_global {
                     Some(Endpoint::custom("https://s3.amazonaws.com", region)?)
                 } else {

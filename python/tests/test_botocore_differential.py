@@ -185,3 +185,50 @@ def test_live_botocore_differential(gen, driver, mode):
         tally["identical URL"] += 1
     print("%s: %d cases: %s" % (mode, len(specs), json.dumps(tally, indent=1, sort_keys=True)))
     assert tally["identical URL"] >= 2000, tally
+
+
+
+OTHER_PARTITIONS = ["cn-north-1", "us-gov-west-1", "us-iso-east-1", "us-isob-east-1", "us-isof-south-1",
+                    "eu-isoe-west-1", "eusc-de-east-1"]
+
+
+@pytest.mark.parametrize("mode", ["boto3_compatible", "default"])
+def test_partitions_and_endpoint_options_as_botocore(gen, driver, mode):
+    """Every partition's domain, and every combination of dualstack, FIPS and acceleration on
+    AWS and custom endpoints (where botocore ignores dualstack and FIPS), under each addressing
+    style: the URL is botocore's, or both refuse. presign refuses one thing more: acceleration
+    outside the aws partition (botocore builds s3-accelerate hosts from the other partitions'
+    domains, which AWS does not document)."""
+    compatible = mode == "boto3_compatible"
+    creds = gen.make_cred_pool(random.Random(7))
+    tally = collections.Counter()
+    for region in OTHER_PARTITIONS + ["eu-west-1", "us-east-1", None]:
+        endpoint = "https://minio.example.com" if region is None else None
+        for addressing in ("virtual", "path", "auto"):
+            for dualstack, accelerate, fips in [(d, a, f) for d in (0, 1) for a in (0, 1) for f in (0, 1)]:
+                spec = gen.spec_of("get_object", {"Bucket": "examplebucket", "Key": "k"}, region=region or "us-east-1",
+                                   endpoint=endpoint, addressing=addressing, dualstack=bool(dualstack),
+                                   accelerate=bool(accelerate), fips=bool(fips), cred=2, creds=creds,
+                                   time="2026-01-02T03:04:05Z", expires=3600)
+                want, boto_refusal = _presign_botocore(driver, gen, spec if compatible else _default_mode_oracle(spec))
+                try:
+                    got = presign_ours(spec["cfg"], spec["cred"], compatible, spec["op"], spec["params"],
+                                       spec["expires"], spec["time"], None)
+                except s3presign.InvalidEndpointError as e:
+                    assert e.code == "unsupported-configuration", e
+                    got = None
+                if want is None:
+                    assert got is None, "botocore refuses (%s) but presign signed %s" % (boto_refusal, got)
+                    tally["both refuse"] += 1
+                elif got is None:
+                    assert accelerate and region not in (None, "eu-west-1", "us-east-1", "cn-north-1"), spec["cfg"]
+                    assert ".s3-accelerate." in want, want
+                    tally["refused by design: acceleration outside the aws partition"] += 1
+                elif boto_refusal is not None:  # an inconsistent botocore URL: ours differs
+                    assert got != want
+                    tally["botocore's URL is inconsistent (%s)" % boto_refusal] += 1
+                else:
+                    assert got == (want if compatible else strip_default_port(want)), spec["cfg"]
+                    tally["identical URL"] += 1
+    print(mode, json.dumps(tally, indent=1, sort_keys=True))
+    assert tally["identical URL"] >= 80 and tally["both refuse"] >= 60, tally

@@ -38,6 +38,8 @@ CONDITIONS = [
     [["eq", "$x-amz-meta-owner", "alice"], ["starts-with", "$key", "user/"]],
     [{"x-amz-meta-note": "caf\u00e9 \u2603 \"quoted\" back\\slash"}, ["content-length-range", 0, 5]],
     [["starts-with", "$success_action_redirect", ""], {"Cache-Control": "max-age=60"}],
+    # json.dumps writes tuples as lists, astral characters as surrogate pairs, controls escaped.
+    [("content-length-range", 0, 1048576), {"x-amz-meta-note": "\U0001F600 tab\t nl\n \x01 \u2028"}],
 ]
 
 
@@ -85,6 +87,7 @@ def test_presigned_post_matches_botocore(gen, driver, mode):
         want = _botocore_post(driver, oracle)
         now = datetime.datetime.strptime(c["time"], "%Y-%m-%dT%H:%M:%SZ").replace(tzinfo=UTC)
         ours = our_client(c["cfg"], c["cred"], compatible)
+        caller_conditions = copy.deepcopy(c["conditions"])
         try:
             got = ours.generate_presigned_post(
                 c["bucket"], c["key"], Fields=c["fields"], Conditions=c["conditions"], ExpiresIn=c["expires"], now=now
@@ -101,6 +104,7 @@ def test_presigned_post_matches_botocore(gen, driver, mode):
             continue
         assert got["url"] == want_url, c
         assert list(got["fields"].items()) == list(want["fields"].items()), c
+        assert c["conditions"] == caller_conditions, "the caller's list is left as it was"
         policy = json.loads(base64.b64decode(got["fields"]["policy"]))
         assert policy["conditions"][-3 - (c["cred"][2] is not None)] == {"x-amz-algorithm": "AWS4-HMAC-SHA256"}
         tally["identical URL, fields and policy"] += 1

@@ -24,25 +24,26 @@ pub(crate) fn clip(s: &str, max: usize) -> String {
     out
 }
 
-/// Replaces the values of the session token and the SSE-C key in a canonical request.
+/// Replaces the values of the session token and the SSE-C key in a canonical request: in the
+/// query (its third line) and in the header lines that follow, up to the blank line.
 pub(crate) fn redact_canonical_request(cr: &str) -> String {
     let mut out = String::with_capacity(cr.len());
-    let mut in_headers = true;
-    for (i, line) in cr.split('\n').enumerate() {
-        if i > 0 {
-            out.push('\n');
+    let mut lines = cr.split('\n');
+    for line in lines.by_ref().take(2) {
+        out.push_str(line);
+        out.push('\n');
+    }
+    out.push_str(&redact_query_line(lines.next().unwrap_or_default()));
+    for line in lines.by_ref() {
+        out.push('\n');
+        if line.is_empty() {
+            break;
         }
-        match i {
-            2 => out.push_str(&redact_query_line(line)),
-            n if n >= 3 && in_headers => {
-                if line.is_empty() {
-                    in_headers = false;
-                    continue;
-                }
-                out.push_str(&redact_header_line(line));
-            }
-            _ => out.push_str(line),
-        }
+        out.push_str(&redact_header_line(line));
+    }
+    for line in lines {
+        out.push('\n');
+        out.push_str(line);
     }
     out
 }

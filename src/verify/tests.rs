@@ -44,10 +44,22 @@ fn redacts_token_and_sse_key() {
     assert!(!r.contains("SECRET") && !r.contains("KEY\n"), "{r}");
     assert!(r.contains("X-Amz-Security-Token=<redacted>"));
     assert!(r.ends_with("\n\nhost\nUNSIGNED-PAYLOAD"));
+    // Exactly: only the token's and the key's values change; lines after the headers (and a
+    // header line there that looks sensitive) are left alone.
+    let cr = "GET\n/a:b\nX-Amz-Security-Token=T&a=1&x-amz-security-token=U\nauthorization:A\nhost:h\n\nauthorization:x\nUNSIGNED-PAYLOAD";
+    assert_eq!(
+        redact_canonical_request(cr),
+        "GET\n/a:b\nX-Amz-Security-Token=<redacted>&a=1&x-amz-security-token=<redacted>\nauthorization:<redacted>\nhost:h\n\nauthorization:x\nUNSIGNED-PAYLOAD"
+    );
+    assert_eq!(redact_canonical_request("GET\n/"), "GET\n/\n");
+    assert_eq!(redact_canonical_request(""), "\n");
 }
 
 #[test]
 fn clips() {
     assert_eq!(clip("a\nb", 10), "a\u{FFFD}b");
     assert_eq!(clip("ééé", 4), "éé…");
+    assert_eq!(clip("abcdef", 4), "abcd…");
+    assert_eq!(clip("abcd", 4), "abcd");
+    assert_eq!(clip("", 0), "");
 }

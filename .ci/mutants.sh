@@ -13,7 +13,8 @@
 # 1. every mutant against the fast deterministic tests (unit tests and the integration tests
 #    of the module; the property tests skipped);
 # 2. the mutants that survive pass 1 again, against the full suites (property tests included).
-# Whatever survives pass 2 is printed and the script fails.
+# Whatever survives pass 2 is printed and the script fails. A mutant that makes the tests hang
+# (a loop that no longer ends; 60 s in pass 1) is detected, and listed as such.
 #
 # Installs cargo-mutants (pinned) from crates.io into ${PRESIGN_TOOLS:-~/.cache/presign-tools}.
 # Output (the lists of caught, missed, unviable mutants) goes to ${MUTANTS_OUT:-target/mutants}.
@@ -57,11 +58,11 @@ tests_of() {
 slow=(--skip presign_then_verify --skip sign_then_verify --skip single_mutation --skip never_panic
   --skip prop_ --skip _properties --skip random_requests)
 
-run() { # run NAME FILE_ARGS... -- CARGO_TEST_ARGS...
-  local name=$1
-  shift
+run() { # run NAME TIMEOUT FILE_ARGS... -- CARGO_TEST_ARGS...
+  local name=$1 timeout=$2
+  shift 2
   local status=0
-  cargo mutants --no-shuffle -j 1 --timeout 300 --baseline skip -o "$out/$name" "$@" || status=$?
+  cargo mutants --no-shuffle -j 1 --timeout "$timeout" --baseline skip -o "$out/$name" "$@" || status=$?
   # cargo-mutants: 0 all caught, 2 some missed, 3 some timed out; anything else is an error.
   case "$status" in 0 | 2 | 3) ;; *) echo "mutants.sh: cargo mutants failed ($status)" >&2; exit "$status" ;; esac
 }
@@ -81,10 +82,14 @@ for g in "${groups[@]}"; do
   fargs+=(-e src/verify/sigv4a.rs -e src/sigv4/chunked.rs -e '**/tests.rs')
   echo "=== $g: pass 1 (fast tests: $tests)"
   # shellcheck disable=SC2086
-  run "$g-1" "${fargs[@]}" -- $tests -- "${slow[@]}"
-  missed="$out/$g-1/mutants.out/missed.txt"
-  timeouts="$out/$g-1/mutants.out/timeout.txt"
-  survivors=$(cat "$missed" "$timeouts" 2>/dev/null | sed 's/ in [0-9.]*s build.*//' | sort -u || true)
+  # The fast tests take a few seconds: a mutant still running after 60 s hangs (a loop that
+  # no longer ends), which the tests detect.
+  run "$g-1" 60 "${fargs[@]}" -- $tests -- "${slow[@]}"
+  if [ -s "$out/$g-1/mutants.out/timeout.txt" ]; then
+    echo "=== $g: hung (detected: the tests do not pass):"
+    sed 's/ in [0-9.]*s build.*//' "$out/$g-1/mutants.out/timeout.txt"
+  fi
+  survivors=$(sed 's/ in [0-9.]*s build.*//' "$out/$g-1/mutants.out/missed.txt" 2>/dev/null | sort -u || true)
   if [ -z "$survivors" ]; then
     echo "=== $g: no survivor"
     continue
@@ -93,14 +98,14 @@ for g in "${groups[@]}"; do
   # Select them again by name (cargo-mutants' --re matches "file:line:col: description").
   re=$(echo "$survivors" | sed 's/[][\.*^$(){}+?|]/\\&/g' | paste -sd '|')
   # shellcheck disable=SC2086
-  run "$g-2" "${fargs[@]}" --re "^($re)" -- $tests
-  for f in missed timeout; do
-    if [ -s "$out/$g-2/mutants.out/$f.txt" ]; then
-      echo "=== $g: $f after the full suites:"
-      cat "$out/$g-2/mutants.out/$f.txt"
-      failed=1
-    fi
-  done
+  run "$g-2" 900 "${fargs[@]}" --re "^($re)" -- $tests
+  if [ -s "$out/$g-2/mutants.out/missed.txt" ]; then
+    echo "=== $g: missed by the full suites:"
+    cat "$out/$g-2/mutants.out/missed.txt"
+    failed=1
+  else
+    echo "=== $g: every survivor of pass 1 caught by the full suites"
+  fi
 done
 if [ "$failed" -ne 0 ]; then
   echo "mutants.sh: surviving mutants: give each a test with the input that trips it, or, for an equivalent one, an exclude_re entry with its reason in .cargo/mutants.toml" >&2

@@ -2278,3 +2278,20 @@ fn a_mismatch_shows_the_canonical_request_with_the_token_redacted() {
         other => panic!("{other:?}"),
     }
 }
+
+#[test]
+fn auth_locations_have_stable_codes() {
+    assert_eq!(AuthLocation::Query.code(), "query");
+    assert_eq!(AuthLocation::Header.code(), "header");
+    // Escaped names are decoded first, however long the escape.
+    let escaped = DOC_URL.replace(
+        "X-Amz-Signature=",
+        "%58%2D%41%6D%7A%2D%53%69%67%6E%61%74%75%72%65=",
+    );
+    assert!(doc_verify(&escaped, "2013-05-24T00:00:00Z").is_ok());
+    let long = DOC_URL.replace("X-Amz-Signature=", &format!("{}=", "%58".repeat(40)));
+    assert!(matches!(
+        doc_verify(&long, "2013-05-24T00:00:00Z"),
+        Err(Rejection::Malformed { .. })
+    ));
+}

@@ -46,9 +46,7 @@ impl AuthLocation {
 /// parameter (signed like any other), not the signature.
 pub(crate) fn auth_param(raw: &str, escaped: bool) -> Option<usize> {
     if escaped {
-        if raw.len() > 3 * 20 {
-            return None; // longer than any of them fully escaped
-        }
+        // Compared as it is decoded: a long name stops at its first differing byte.
         return AUTH_PARAMS
             .iter()
             .position(|p| percent_decode_str(raw).eq(p.bytes()));

@@ -2295,3 +2295,33 @@ fn auth_locations_have_stable_codes() {
         Err(Rejection::Malformed { .. })
     ));
 }
+
+#[test]
+fn long_signed_header_names_are_matched_in_any_case() {
+    // Longer than the verifier's 64-byte lower-casing buffer: compared byte by byte instead.
+    let t = ts("2013-05-24T00:00:00Z");
+    let long = format!("x-amz-meta-{}", "n".repeat(70));
+    let bucket = Bucket::new(Endpoint::aws("us-east-1").unwrap(), "examplebucket").unwrap();
+    let p = bucket
+        .put_object("k")
+        .header(long.as_str(), "v")
+        .header("x-amz-meta-a", "w")
+        .presign(&creds(), t, 60)
+        .unwrap();
+    let upper = long.to_ascii_uppercase();
+    let req = Request::from_url("PUT", &p.url)
+        .unwrap()
+        .header(&upper, "v")
+        .header("X-Amz-Meta-A", "w");
+    let ok = Verifier::new(t).verify(&req, lookup).unwrap();
+    assert_eq!(ok.signed_headers, ["host", "x-amz-meta-a", long.as_str()]);
+    let req = Request::from_url("PUT", &p.url)
+        .unwrap()
+        .header(&upper, "v");
+    assert_eq!(
+        Verifier::new(t).verify(&req, lookup).unwrap_err(),
+        Rejection::SignedHeaderMissing {
+            name: "x-amz-meta-a".into()
+        }
+    );
+}

@@ -68,34 +68,32 @@ pub(crate) fn auth_param(raw: &str, escaped: bool) -> Option<usize> {
 /// Appends `raw` percent-decoded to `out` (invalid UTF-8 replaced with U+FFFD).
 fn decode_into(out: &mut String, raw: &str) {
     let start = out.len();
-    let bytes = raw.as_bytes();
-    // Decoded through a small buffer, flushed as text while every byte is ASCII.
-    let mut buf = [0u8; 256];
-    let (mut n, mut i) = (0, 0);
-    let hex = |b: u8| char::from(b).to_digit(16);
-    while let Some(&b) = bytes.get(i) {
-        let (byte, step) = match (b, bytes.get(i + 1..i + 3)) {
-            (b'%', Some(&[h, l])) => match (hex(h), hex(l)) {
-                (Some(h), Some(l)) => ((h * 16 + l) as u8, 3),
-                _ => (b, 1),
-            },
-            _ => (b, 1),
+    let mut rest = raw;
+    while let Some(i) = rest.find('%') {
+        out.push_str(&rest[..i]);
+        let hex = |b: u8| char::from(b).to_digit(16);
+        let byte = match rest.as_bytes().get(i + 1..i + 3) {
+            Some(&[h, l]) => hex(h).zip(hex(l)).map(|(h, l)| h * 16 + l),
+            _ => None,
         };
-        if !byte.is_ascii() {
+        match byte.and_then(char::from_u32) {
+            Some(c) if c.is_ascii() => {
+                out.push(c);
+                rest = &rest[i + 3..];
+            }
             // Not ASCII: decode the whole value the slow way, replacing invalid UTF-8.
-            out.truncate(start);
-            out.push_str(&percent_decode_str(raw).decode_utf8_lossy());
-            return;
-        }
-        buf[n] = byte;
-        n += 1;
-        i += step;
-        if n == buf.len() {
-            out.push_str(core::str::from_utf8(&buf).unwrap_or_default());
-            n = 0;
+            Some(_) => {
+                out.truncate(start);
+                out.push_str(&percent_decode_str(raw).decode_utf8_lossy());
+                return;
+            }
+            None => {
+                out.push('%');
+                rest = &rest[i + 1..];
+            }
         }
     }
-    out.push_str(core::str::from_utf8(&buf[..n]).unwrap_or_default());
+    out.push_str(rest);
 }
 
 /// `AKID/YYYYMMDD/region/service/aws4_request` → (akid, date, region, service).

@@ -88,10 +88,6 @@ fn is_canonical(raw: &str, component: Component) -> bool {
         Component::Path => PATH_LITERAL,
     };
     let b = raw.as_bytes();
-    // Most names and values are plain: every byte literal, checked without branches.
-    if b.iter().fold(0, |m, &c| m | !CLASS[usize::from(c)]) & literal == 0 {
-        return true;
-    }
     let mut i = 0;
     while i < b.len() {
         let c = b[i];
@@ -170,40 +166,14 @@ pub(super) fn write_query(
             .cmp(text(b[0]))
             .then_with(|| text(a[1]).cmp(text(b[1])))
     });
-    // Pieces that follow each other in the raw query as they do in the canonical one (a URL
-    // whose parameters are sorted already) are copied in one go.
-    let mut run: Option<(usize, usize)> = None;
-    for [n, v] in params.iter() {
-        let (name, value) = (text(*n), text(*v));
-        let raw = !n.encoded && !v.encoded && v.start == n.end + 1;
-        match run {
-            Some((start, end)) if raw && n.start as usize == end + 1 => {
-                run = Some((start, v.end as usize));
-                continue;
-            }
-            Some((start, end)) => push_piece(out, query.get(start..end).unwrap_or_default()),
-            None => {}
+    for (i, [n, v]) in params.iter().enumerate() {
+        if i > 0 {
+            out.push('&');
         }
-        if raw {
-            run = Some((n.start as usize, v.end as usize));
-        } else {
-            run = None;
-            push_piece(out, name);
-            out.push('=');
-            out.push_str(value);
-        }
+        out.push_str(text(*n));
+        out.push('=');
+        out.push_str(text(*v));
     }
-    if let Some((start, end)) = run {
-        push_piece(out, query.get(start..end).unwrap_or_default());
-    }
-}
-
-/// Appends `&` (unless `out` ends the line before the query) and `piece`.
-fn push_piece(out: &mut String, piece: &str) {
-    if !out.ends_with('\n') {
-        out.push('&');
-    }
-    out.push_str(piece);
 }
 
 /// Appends the canonical URI of the raw `path` under `rules`.

@@ -97,8 +97,7 @@ impl<'a> SignedNames<'a, '_> {
     /// Which signed name `name` (any case) is: `hint` first (headers often arrive in the order
     /// they are signed), then by binary search.
     fn index_of_from(&self, name: &str, hint: usize) -> Option<usize> {
-        let guess = self.get(hint);
-        if guess.len() == name.len() && guess.eq_ignore_ascii_case(name) {
+        if self.get(hint).eq_ignore_ascii_case(name) {
             return Some(hint);
         }
         self.index_of(name)
@@ -106,19 +105,17 @@ impl<'a> SignedNames<'a, '_> {
 
     /// Which signed name `name` (any case) is, by binary search.
     fn index_of(&self, name: &str) -> Option<usize> {
-        // Compared as bytes once lower-cased (most names arrive lower case: HTTP/2 requires
-        // it); a name too long to lower-case here is compared byte by byte.
+        // Compared as bytes once lower-cased here; a name too long for the buffer is
+        // lower-cased byte by byte at each comparison.
         let mut buf = [0u8; 64];
-        let lower: &[u8] = match buf.get_mut(..name.len()) {
-            _ if !name.bytes().any(|b| b.is_ascii_uppercase()) => name.as_bytes(),
-            Some(dst) => {
-                dst.copy_from_slice(name.as_bytes());
-                dst.make_ascii_lowercase();
-                dst
+        match buf.get_mut(..name.len()) {
+            Some(lower) => {
+                lower.copy_from_slice(name.as_bytes());
+                lower.make_ascii_lowercase();
+                self.search(|signed| signed.as_bytes().cmp(lower))
             }
-            None => return self.search(|signed| cmp_lower(signed, name)),
-        };
-        self.search(|signed| signed.as_bytes().cmp(lower))
+            None => self.search(|signed| cmp_lower(signed, name)),
+        }
     }
 
     fn search(&self, cmp: impl Fn(&str) -> Ordering) -> Option<usize> {
@@ -336,28 +333,12 @@ impl Matched {
 
 /// A canonical header value: trimmed, runs of spaces and tabs collapsed to one space.
 pub(crate) fn canonical_header_value(out: &mut String, value: &str) {
-    // Most values have nothing to trim or collapse: no tab, no space first, last or after
-    // another space. Checked without branches, then copied as they are.
-    let b = value.as_bytes();
-    let (mut odd, mut prev) = (false, b' ');
-    for &c in b {
-        odd |= (c == b'\t') | ((c == b' ') & (prev == b' '));
-        prev = c;
+    const BLANK: [char; 2] = [' ', '\t'];
+    let mut rest = value.trim_matches(BLANK);
+    while let Some(i) = rest.find(BLANK) {
+        out.push_str(&rest[..i]);
+        out.push(' ');
+        rest = rest[i..].trim_start_matches(BLANK);
     }
-    if !odd && prev != b' ' {
-        out.push_str(value);
-        return;
-    }
-    let mut space = false;
-    for c in value.trim_matches([' ', '\t']).chars() {
-        if c == ' ' || c == '\t' {
-            space = true;
-        } else {
-            if space {
-                out.push(' ');
-                space = false;
-            }
-            out.push(c);
-        }
-    }
+    out.push_str(rest);
 }

@@ -1,7 +1,8 @@
 use super::auth::{parse_http_date, AuthLocation};
-use super::headers::parse_signed_headers;
+use super::headers::{canonical_header_value, parse_signed_headers};
 use super::redact::{clip, redact_canonical_request};
 use super::request::split_url;
+use alloc::string::String;
 use alloc::vec::Vec;
 
 #[test]
@@ -62,4 +63,20 @@ fn clips() {
     assert_eq!(clip("abcdef", 4), "abcd…");
     assert_eq!(clip("abcd", 4), "abcd");
     assert_eq!(clip("", 0), "");
+}
+
+#[test]
+fn canonical_header_values() {
+    let canon = |v: &str| {
+        let mut s = String::from("x");
+        canonical_header_value(&mut s, v);
+        s
+    };
+    assert_eq!(canon("a"), "xa");
+    assert_eq!(canon(""), "x");
+    assert_eq!(canon(" \t "), "x");
+    assert_eq!(canon("  a \t b  "), "xa b");
+    assert_eq!(canon("a\tb"), "xa b");
+    assert_eq!(canon("a  b   c"), "xa b c");
+    assert_eq!(canon("é  ☕\t"), "xé ☕");
 }

@@ -4,288 +4,162 @@
 use crate::operations::{Location, Operation, Param, TimeFormat, Type};
 use presign::s3::Method;
 
+// The members, once each (operations share most of them).
+const ACL: Param = Param::new("ACL", Location::Header, "x-amz-acl", Type::Str);
+const BODY: Param = Param::new("Body", Location::Body, "Body", Type::Blob);
+const BUCKET: Param = Param::new("Bucket", Location::Uri, "Bucket", Type::Str).required();
+const BUCKET_KEY_ENABLED: Param = Param::new("BucketKeyEnabled", Location::Header, "x-amz-server-side-encryption-bucket-key-enabled", Type::Bool);
+const BYPASS_GOVERNANCE_RETENTION: Param = Param::new("BypassGovernanceRetention", Location::Header, "x-amz-bypass-governance-retention", Type::Bool);
+const CACHE_CONTROL: Param = Param::new("CacheControl", Location::Header, "cache-control", Type::Str);
+const CHECKSUM_ALGORITHM: Param = Param::new("ChecksumAlgorithm", Location::Header, "x-amz-sdk-checksum-algorithm", Type::Str);
+const CHECKSUM_ALGORITHM_X_AMZ_CHECKSUM_ALGORITHM: Param = Param::new("ChecksumAlgorithm", Location::Header, "x-amz-checksum-algorithm", Type::Str);
+const CHECKSUM_CRC32: Param = Param::new("ChecksumCRC32", Location::Header, "x-amz-checksum-crc32", Type::Str);
+const CHECKSUM_CRC32_C: Param = Param::new("ChecksumCRC32C", Location::Header, "x-amz-checksum-crc32c", Type::Str);
+const CHECKSUM_CRC64_NVME: Param = Param::new("ChecksumCRC64NVME", Location::Header, "x-amz-checksum-crc64nvme", Type::Str);
+const CHECKSUM_MD5: Param = Param::new("ChecksumMD5", Location::Header, "x-amz-checksum-md5", Type::Str);
+const CHECKSUM_MODE: Param = Param::new("ChecksumMode", Location::Header, "x-amz-checksum-mode", Type::Str);
+const CHECKSUM_SHA1: Param = Param::new("ChecksumSHA1", Location::Header, "x-amz-checksum-sha1", Type::Str);
+const CHECKSUM_SHA256: Param = Param::new("ChecksumSHA256", Location::Header, "x-amz-checksum-sha256", Type::Str);
+const CHECKSUM_SHA512: Param = Param::new("ChecksumSHA512", Location::Header, "x-amz-checksum-sha512", Type::Str);
+const CHECKSUM_TYPE: Param = Param::new("ChecksumType", Location::Header, "x-amz-checksum-type", Type::Str);
+const CHECKSUM_XXHASH128: Param = Param::new("ChecksumXXHASH128", Location::Header, "x-amz-checksum-xxhash128", Type::Str);
+const CHECKSUM_XXHASH3: Param = Param::new("ChecksumXXHASH3", Location::Header, "x-amz-checksum-xxhash3", Type::Str);
+const CHECKSUM_XXHASH64: Param = Param::new("ChecksumXXHASH64", Location::Header, "x-amz-checksum-xxhash64", Type::Str);
+const CONTENT_DISPOSITION: Param = Param::new("ContentDisposition", Location::Header, "content-disposition", Type::Str);
+const CONTENT_ENCODING: Param = Param::new("ContentEncoding", Location::Header, "content-encoding", Type::Str);
+const CONTENT_LANGUAGE: Param = Param::new("ContentLanguage", Location::Header, "content-language", Type::Str);
+const CONTENT_LENGTH: Param = Param::new("ContentLength", Location::Header, "content-length", Type::Int);
+const CONTENT_MD5: Param = Param::new("ContentMD5", Location::Header, "content-md5", Type::Str);
+const CONTENT_TYPE: Param = Param::new("ContentType", Location::Header, "content-type", Type::Str);
+const CONTINUATION_TOKEN: Param = Param::new("ContinuationToken", Location::Query, "continuation-token", Type::Str);
+const DELIMITER: Param = Param::new("Delimiter", Location::Query, "delimiter", Type::Str);
+const ENCODING_TYPE: Param = Param::new("EncodingType", Location::Query, "encoding-type", Type::Str);
+const EXPECTED_BUCKET_OWNER: Param = Param::new("ExpectedBucketOwner", Location::Header, "x-amz-expected-bucket-owner", Type::Str);
+const EXPIRES: Param = Param::new("Expires", Location::Header, "expires", Type::Timestamp(TimeFormat::Rfc822));
+const FETCH_OWNER: Param = Param::new("FetchOwner", Location::Query, "fetch-owner", Type::Bool);
+const GRANT_FULL_CONTROL: Param = Param::new("GrantFullControl", Location::Header, "x-amz-grant-full-control", Type::Str);
+const GRANT_READ: Param = Param::new("GrantRead", Location::Header, "x-amz-grant-read", Type::Str);
+const GRANT_READ_ACP: Param = Param::new("GrantReadACP", Location::Header, "x-amz-grant-read-acp", Type::Str);
+const GRANT_WRITE_ACP: Param = Param::new("GrantWriteACP", Location::Header, "x-amz-grant-write-acp", Type::Str);
+const IF_MATCH: Param = Param::new("IfMatch", Location::Header, "if-match", Type::Str);
+const IF_MATCH_INITIATED_TIME: Param = Param::new("IfMatchInitiatedTime", Location::Header, "x-amz-if-match-initiated-time", Type::Timestamp(TimeFormat::Rfc822));
+const IF_MATCH_LAST_MODIFIED_TIME: Param = Param::new("IfMatchLastModifiedTime", Location::Header, "x-amz-if-match-last-modified-time", Type::Timestamp(TimeFormat::Rfc822));
+const IF_MATCH_SIZE: Param = Param::new("IfMatchSize", Location::Header, "x-amz-if-match-size", Type::Int);
+const IF_MODIFIED_SINCE: Param = Param::new("IfModifiedSince", Location::Header, "if-modified-since", Type::Timestamp(TimeFormat::Rfc822));
+const IF_NONE_MATCH: Param = Param::new("IfNoneMatch", Location::Header, "if-none-match", Type::Str);
+const IF_UNMODIFIED_SINCE: Param = Param::new("IfUnmodifiedSince", Location::Header, "if-unmodified-since", Type::Timestamp(TimeFormat::Rfc822));
+const KEY: Param = Param::new("Key", Location::Uri, "Key", Type::Str).required();
+const MAX_KEYS: Param = Param::new("MaxKeys", Location::Query, "max-keys", Type::Int);
+const MAX_PARTS: Param = Param::new("MaxParts", Location::Query, "max-parts", Type::Int);
+const METADATA: Param = Param::new("Metadata", Location::HeaderMap, "x-amz-meta-", Type::StrMap);
+const MFA: Param = Param::new("MFA", Location::Header, "x-amz-mfa", Type::Str);
+const MPU_OBJECT_SIZE: Param = Param::new("MpuObjectSize", Location::Header, "x-amz-mp-object-size", Type::Int);
+const MULTIPART_UPLOAD: Param = Param::new("MultipartUpload", Location::Body, "CompleteMultipartUpload", Type::Structure);
+const OBJECT_LOCK_LEGAL_HOLD_STATUS: Param = Param::new("ObjectLockLegalHoldStatus", Location::Header, "x-amz-object-lock-legal-hold", Type::Str);
+const OBJECT_LOCK_MODE: Param = Param::new("ObjectLockMode", Location::Header, "x-amz-object-lock-mode", Type::Str);
+const OBJECT_LOCK_RETAIN_UNTIL_DATE: Param = Param::new("ObjectLockRetainUntilDate", Location::Header, "x-amz-object-lock-retain-until-date", Type::Timestamp(TimeFormat::Iso8601));
+const OPTIONAL_OBJECT_ATTRIBUTES: Param = Param::new("OptionalObjectAttributes", Location::Header, "x-amz-optional-object-attributes", Type::StrList);
+const PART_NUMBER: Param = Param::new("PartNumber", Location::Query, "partNumber", Type::Int);
+const PART_NUMBER_MARKER: Param = Param::new("PartNumberMarker", Location::Query, "part-number-marker", Type::Int);
+const PART_NUMBER_REQUIRED: Param = Param::new("PartNumber", Location::Query, "partNumber", Type::Int).required();
+const PREFIX: Param = Param::new("Prefix", Location::Query, "prefix", Type::Str);
+const RANGE: Param = Param::new("Range", Location::Header, "range", Type::Str);
+const REQUEST_PAYER: Param = Param::new("RequestPayer", Location::Header, "x-amz-request-payer", Type::Str);
+const RESPONSE_CACHE_CONTROL: Param = Param::new("ResponseCacheControl", Location::Query, "response-cache-control", Type::Str);
+const RESPONSE_CONTENT_DISPOSITION: Param = Param::new("ResponseContentDisposition", Location::Query, "response-content-disposition", Type::Str);
+const RESPONSE_CONTENT_ENCODING: Param = Param::new("ResponseContentEncoding", Location::Query, "response-content-encoding", Type::Str);
+const RESPONSE_CONTENT_LANGUAGE: Param = Param::new("ResponseContentLanguage", Location::Query, "response-content-language", Type::Str);
+const RESPONSE_CONTENT_TYPE: Param = Param::new("ResponseContentType", Location::Query, "response-content-type", Type::Str);
+const RESPONSE_EXPIRES: Param = Param::new("ResponseExpires", Location::Query, "response-expires", Type::Timestamp(TimeFormat::Rfc822));
+const SERVER_SIDE_ENCRYPTION: Param = Param::new("ServerSideEncryption", Location::Header, "x-amz-server-side-encryption", Type::Str);
+const SSEKMS_ENCRYPTION_CONTEXT: Param = Param::new("SSEKMSEncryptionContext", Location::Header, "x-amz-server-side-encryption-context", Type::Str);
+const SSEKMS_KEY_ID: Param = Param::new("SSEKMSKeyId", Location::Header, "x-amz-server-side-encryption-aws-kms-key-id", Type::Str);
+const SSE_CUSTOMER_ALGORITHM: Param = Param::new("SSECustomerAlgorithm", Location::Header, "x-amz-server-side-encryption-customer-algorithm", Type::Str);
+const SSE_CUSTOMER_KEY: Param = Param::new("SSECustomerKey", Location::Header, "x-amz-server-side-encryption-customer-key", Type::Str);
+const SSE_CUSTOMER_KEY_MD5: Param = Param::new("SSECustomerKeyMD5", Location::Header, "x-amz-server-side-encryption-customer-key-md5", Type::Str);
+const START_AFTER: Param = Param::new("StartAfter", Location::Query, "start-after", Type::Str);
+const STORAGE_CLASS: Param = Param::new("StorageClass", Location::Header, "x-amz-storage-class", Type::Str);
+const TAGGING: Param = Param::new("Tagging", Location::Header, "x-amz-tagging", Type::Str);
+const UPLOAD_ID: Param = Param::new("UploadId", Location::Query, "uploadId", Type::Str).required();
+const VERSION_ID: Param = Param::new("VersionId", Location::Query, "versionId", Type::Str);
+const WEBSITE_REDIRECT_LOCATION: Param = Param::new("WebsiteRedirectLocation", Location::Header, "x-amz-website-redirect-location", Type::Str);
+const WRITE_OFFSET_BYTES: Param = Param::new("WriteOffsetBytes", Location::Header, "x-amz-write-offset-bytes", Type::Int);
+
+const ABORT_MULTIPART_UPLOAD: &[Param] = &[
+    BUCKET, EXPECTED_BUCKET_OWNER, IF_MATCH_INITIATED_TIME, KEY, REQUEST_PAYER, UPLOAD_ID,
+];
+
+const COMPLETE_MULTIPART_UPLOAD: &[Param] = &[
+    BUCKET, CHECKSUM_CRC32, CHECKSUM_CRC32_C, CHECKSUM_CRC64_NVME, CHECKSUM_MD5, CHECKSUM_SHA1,
+    CHECKSUM_SHA256, CHECKSUM_SHA512, CHECKSUM_TYPE, CHECKSUM_XXHASH128, CHECKSUM_XXHASH3,
+    CHECKSUM_XXHASH64, EXPECTED_BUCKET_OWNER, IF_MATCH, IF_NONE_MATCH, KEY, MPU_OBJECT_SIZE,
+    MULTIPART_UPLOAD, REQUEST_PAYER, SSE_CUSTOMER_ALGORITHM, SSE_CUSTOMER_KEY, SSE_CUSTOMER_KEY_MD5,
+    UPLOAD_ID,
+];
+
+const CREATE_MULTIPART_UPLOAD: &[Param] = &[
+    ACL, BUCKET, BUCKET_KEY_ENABLED, CACHE_CONTROL, CHECKSUM_ALGORITHM_X_AMZ_CHECKSUM_ALGORITHM,
+    CHECKSUM_TYPE, CONTENT_DISPOSITION, CONTENT_ENCODING, CONTENT_LANGUAGE, CONTENT_TYPE,
+    EXPECTED_BUCKET_OWNER, EXPIRES, GRANT_FULL_CONTROL, GRANT_READ, GRANT_READ_ACP, GRANT_WRITE_ACP,
+    KEY, METADATA, OBJECT_LOCK_LEGAL_HOLD_STATUS, OBJECT_LOCK_MODE, OBJECT_LOCK_RETAIN_UNTIL_DATE,
+    REQUEST_PAYER, SSE_CUSTOMER_ALGORITHM, SSE_CUSTOMER_KEY, SSE_CUSTOMER_KEY_MD5,
+    SSEKMS_ENCRYPTION_CONTEXT, SSEKMS_KEY_ID, SERVER_SIDE_ENCRYPTION, STORAGE_CLASS, TAGGING,
+    WEBSITE_REDIRECT_LOCATION,
+];
+
+const DELETE_OBJECT: &[Param] = &[
+    BUCKET, BYPASS_GOVERNANCE_RETENTION, EXPECTED_BUCKET_OWNER, IF_MATCH,
+    IF_MATCH_LAST_MODIFIED_TIME, IF_MATCH_SIZE, KEY, MFA, REQUEST_PAYER, VERSION_ID,
+];
+
+const GET_OBJECT: &[Param] = &[
+    BUCKET, CHECKSUM_MODE, EXPECTED_BUCKET_OWNER, IF_MATCH, IF_MODIFIED_SINCE, IF_NONE_MATCH,
+    IF_UNMODIFIED_SINCE, KEY, PART_NUMBER, RANGE, REQUEST_PAYER, RESPONSE_CACHE_CONTROL,
+    RESPONSE_CONTENT_DISPOSITION, RESPONSE_CONTENT_ENCODING, RESPONSE_CONTENT_LANGUAGE,
+    RESPONSE_CONTENT_TYPE, RESPONSE_EXPIRES, SSE_CUSTOMER_ALGORITHM, SSE_CUSTOMER_KEY,
+    SSE_CUSTOMER_KEY_MD5, VERSION_ID,
+];
+
+const LIST_OBJECTS_V2: &[Param] = &[
+    BUCKET, CONTINUATION_TOKEN, DELIMITER, ENCODING_TYPE, EXPECTED_BUCKET_OWNER, FETCH_OWNER,
+    MAX_KEYS, OPTIONAL_OBJECT_ATTRIBUTES, PREFIX, REQUEST_PAYER, START_AFTER,
+];
+
+const LIST_PARTS: &[Param] = &[
+    BUCKET, EXPECTED_BUCKET_OWNER, KEY, MAX_PARTS, PART_NUMBER_MARKER, REQUEST_PAYER,
+    SSE_CUSTOMER_ALGORITHM, SSE_CUSTOMER_KEY, SSE_CUSTOMER_KEY_MD5, UPLOAD_ID,
+];
+
+const PUT_OBJECT: &[Param] = &[
+    ACL, BODY, BUCKET, BUCKET_KEY_ENABLED, CACHE_CONTROL, CHECKSUM_ALGORITHM, CHECKSUM_CRC32,
+    CHECKSUM_CRC32_C, CHECKSUM_CRC64_NVME, CHECKSUM_MD5, CHECKSUM_SHA1, CHECKSUM_SHA256,
+    CHECKSUM_SHA512, CHECKSUM_XXHASH128, CHECKSUM_XXHASH3, CHECKSUM_XXHASH64, CONTENT_DISPOSITION,
+    CONTENT_ENCODING, CONTENT_LANGUAGE, CONTENT_LENGTH, CONTENT_MD5, CONTENT_TYPE,
+    EXPECTED_BUCKET_OWNER, EXPIRES, GRANT_FULL_CONTROL, GRANT_READ, GRANT_READ_ACP, GRANT_WRITE_ACP,
+    IF_MATCH, IF_NONE_MATCH, KEY, METADATA, OBJECT_LOCK_LEGAL_HOLD_STATUS, OBJECT_LOCK_MODE,
+    OBJECT_LOCK_RETAIN_UNTIL_DATE, REQUEST_PAYER, SSE_CUSTOMER_ALGORITHM, SSE_CUSTOMER_KEY,
+    SSE_CUSTOMER_KEY_MD5, SSEKMS_ENCRYPTION_CONTEXT, SSEKMS_KEY_ID, SERVER_SIDE_ENCRYPTION,
+    STORAGE_CLASS, TAGGING, WEBSITE_REDIRECT_LOCATION, WRITE_OFFSET_BYTES,
+];
+
+const UPLOAD_PART: &[Param] = &[
+    BODY, BUCKET, CHECKSUM_ALGORITHM, CHECKSUM_CRC32, CHECKSUM_CRC32_C, CHECKSUM_CRC64_NVME,
+    CHECKSUM_MD5, CHECKSUM_SHA1, CHECKSUM_SHA256, CHECKSUM_SHA512, CHECKSUM_XXHASH128,
+    CHECKSUM_XXHASH3, CHECKSUM_XXHASH64, CONTENT_LENGTH, CONTENT_MD5, EXPECTED_BUCKET_OWNER, KEY,
+    PART_NUMBER_REQUIRED, REQUEST_PAYER, SSE_CUSTOMER_ALGORITHM, SSE_CUSTOMER_KEY,
+    SSE_CUSTOMER_KEY_MD5, UPLOAD_ID,
+];
+
 /// The presignable operations, sorted by boto3 client method name.
 pub(crate) static OPERATIONS: &[Operation] = &[
-    Operation {
-        client_method: "abort_multipart_upload",
-        method: Method::Delete,
-        has_key: true,
-        fixed_query: &[],
-        params: &[
-            Param { name: "Bucket", location: Location::Uri, wire: "Bucket", ty: Type::Str, required: true },
-            Param { name: "ExpectedBucketOwner", location: Location::Header, wire: "x-amz-expected-bucket-owner", ty: Type::Str, required: false },
-            Param { name: "IfMatchInitiatedTime", location: Location::Header, wire: "x-amz-if-match-initiated-time", ty: Type::Timestamp(TimeFormat::Rfc822), required: false },
-            Param { name: "Key", location: Location::Uri, wire: "Key", ty: Type::Str, required: true },
-            Param { name: "RequestPayer", location: Location::Header, wire: "x-amz-request-payer", ty: Type::Str, required: false },
-            Param { name: "UploadId", location: Location::Query, wire: "uploadId", ty: Type::Str, required: true },
-        ],
-    },
-    Operation {
-        client_method: "complete_multipart_upload",
-        method: Method::Post,
-        has_key: true,
-        fixed_query: &[],
-        params: &[
-            Param { name: "Bucket", location: Location::Uri, wire: "Bucket", ty: Type::Str, required: true },
-            Param { name: "ChecksumCRC32", location: Location::Header, wire: "x-amz-checksum-crc32", ty: Type::Str, required: false },
-            Param { name: "ChecksumCRC32C", location: Location::Header, wire: "x-amz-checksum-crc32c", ty: Type::Str, required: false },
-            Param { name: "ChecksumCRC64NVME", location: Location::Header, wire: "x-amz-checksum-crc64nvme", ty: Type::Str, required: false },
-            Param { name: "ChecksumMD5", location: Location::Header, wire: "x-amz-checksum-md5", ty: Type::Str, required: false },
-            Param { name: "ChecksumSHA1", location: Location::Header, wire: "x-amz-checksum-sha1", ty: Type::Str, required: false },
-            Param { name: "ChecksumSHA256", location: Location::Header, wire: "x-amz-checksum-sha256", ty: Type::Str, required: false },
-            Param { name: "ChecksumSHA512", location: Location::Header, wire: "x-amz-checksum-sha512", ty: Type::Str, required: false },
-            Param { name: "ChecksumType", location: Location::Header, wire: "x-amz-checksum-type", ty: Type::Str, required: false },
-            Param { name: "ChecksumXXHASH128", location: Location::Header, wire: "x-amz-checksum-xxhash128", ty: Type::Str, required: false },
-            Param { name: "ChecksumXXHASH3", location: Location::Header, wire: "x-amz-checksum-xxhash3", ty: Type::Str, required: false },
-            Param { name: "ChecksumXXHASH64", location: Location::Header, wire: "x-amz-checksum-xxhash64", ty: Type::Str, required: false },
-            Param { name: "ExpectedBucketOwner", location: Location::Header, wire: "x-amz-expected-bucket-owner", ty: Type::Str, required: false },
-            Param { name: "IfMatch", location: Location::Header, wire: "if-match", ty: Type::Str, required: false },
-            Param { name: "IfNoneMatch", location: Location::Header, wire: "if-none-match", ty: Type::Str, required: false },
-            Param { name: "Key", location: Location::Uri, wire: "Key", ty: Type::Str, required: true },
-            Param { name: "MpuObjectSize", location: Location::Header, wire: "x-amz-mp-object-size", ty: Type::Int, required: false },
-            Param { name: "MultipartUpload", location: Location::Body, wire: "CompleteMultipartUpload", ty: Type::Structure, required: false },
-            Param { name: "RequestPayer", location: Location::Header, wire: "x-amz-request-payer", ty: Type::Str, required: false },
-            Param { name: "SSECustomerAlgorithm", location: Location::Header, wire: "x-amz-server-side-encryption-customer-algorithm", ty: Type::Str, required: false },
-            Param { name: "SSECustomerKey", location: Location::Header, wire: "x-amz-server-side-encryption-customer-key", ty: Type::Str, required: false },
-            Param { name: "SSECustomerKeyMD5", location: Location::Header, wire: "x-amz-server-side-encryption-customer-key-md5", ty: Type::Str, required: false },
-            Param { name: "UploadId", location: Location::Query, wire: "uploadId", ty: Type::Str, required: true },
-        ],
-    },
-    Operation {
-        client_method: "create_multipart_upload",
-        method: Method::Post,
-        has_key: true,
-        fixed_query: &[("uploads", "")],
-        params: &[
-            Param { name: "ACL", location: Location::Header, wire: "x-amz-acl", ty: Type::Str, required: false },
-            Param { name: "Bucket", location: Location::Uri, wire: "Bucket", ty: Type::Str, required: true },
-            Param { name: "BucketKeyEnabled", location: Location::Header, wire: "x-amz-server-side-encryption-bucket-key-enabled", ty: Type::Bool, required: false },
-            Param { name: "CacheControl", location: Location::Header, wire: "cache-control", ty: Type::Str, required: false },
-            Param { name: "ChecksumAlgorithm", location: Location::Header, wire: "x-amz-checksum-algorithm", ty: Type::Str, required: false },
-            Param { name: "ChecksumType", location: Location::Header, wire: "x-amz-checksum-type", ty: Type::Str, required: false },
-            Param { name: "ContentDisposition", location: Location::Header, wire: "content-disposition", ty: Type::Str, required: false },
-            Param { name: "ContentEncoding", location: Location::Header, wire: "content-encoding", ty: Type::Str, required: false },
-            Param { name: "ContentLanguage", location: Location::Header, wire: "content-language", ty: Type::Str, required: false },
-            Param { name: "ContentType", location: Location::Header, wire: "content-type", ty: Type::Str, required: false },
-            Param { name: "ExpectedBucketOwner", location: Location::Header, wire: "x-amz-expected-bucket-owner", ty: Type::Str, required: false },
-            Param { name: "Expires", location: Location::Header, wire: "expires", ty: Type::Timestamp(TimeFormat::Rfc822), required: false },
-            Param { name: "GrantFullControl", location: Location::Header, wire: "x-amz-grant-full-control", ty: Type::Str, required: false },
-            Param { name: "GrantRead", location: Location::Header, wire: "x-amz-grant-read", ty: Type::Str, required: false },
-            Param { name: "GrantReadACP", location: Location::Header, wire: "x-amz-grant-read-acp", ty: Type::Str, required: false },
-            Param { name: "GrantWriteACP", location: Location::Header, wire: "x-amz-grant-write-acp", ty: Type::Str, required: false },
-            Param { name: "Key", location: Location::Uri, wire: "Key", ty: Type::Str, required: true },
-            Param { name: "Metadata", location: Location::HeaderMap, wire: "x-amz-meta-", ty: Type::StrMap, required: false },
-            Param { name: "ObjectLockLegalHoldStatus", location: Location::Header, wire: "x-amz-object-lock-legal-hold", ty: Type::Str, required: false },
-            Param { name: "ObjectLockMode", location: Location::Header, wire: "x-amz-object-lock-mode", ty: Type::Str, required: false },
-            Param { name: "ObjectLockRetainUntilDate", location: Location::Header, wire: "x-amz-object-lock-retain-until-date", ty: Type::Timestamp(TimeFormat::Iso8601), required: false },
-            Param { name: "RequestPayer", location: Location::Header, wire: "x-amz-request-payer", ty: Type::Str, required: false },
-            Param { name: "SSECustomerAlgorithm", location: Location::Header, wire: "x-amz-server-side-encryption-customer-algorithm", ty: Type::Str, required: false },
-            Param { name: "SSECustomerKey", location: Location::Header, wire: "x-amz-server-side-encryption-customer-key", ty: Type::Str, required: false },
-            Param { name: "SSECustomerKeyMD5", location: Location::Header, wire: "x-amz-server-side-encryption-customer-key-md5", ty: Type::Str, required: false },
-            Param { name: "SSEKMSEncryptionContext", location: Location::Header, wire: "x-amz-server-side-encryption-context", ty: Type::Str, required: false },
-            Param { name: "SSEKMSKeyId", location: Location::Header, wire: "x-amz-server-side-encryption-aws-kms-key-id", ty: Type::Str, required: false },
-            Param { name: "ServerSideEncryption", location: Location::Header, wire: "x-amz-server-side-encryption", ty: Type::Str, required: false },
-            Param { name: "StorageClass", location: Location::Header, wire: "x-amz-storage-class", ty: Type::Str, required: false },
-            Param { name: "Tagging", location: Location::Header, wire: "x-amz-tagging", ty: Type::Str, required: false },
-            Param { name: "WebsiteRedirectLocation", location: Location::Header, wire: "x-amz-website-redirect-location", ty: Type::Str, required: false },
-        ],
-    },
-    Operation {
-        client_method: "delete_object",
-        method: Method::Delete,
-        has_key: true,
-        fixed_query: &[],
-        params: &[
-            Param { name: "Bucket", location: Location::Uri, wire: "Bucket", ty: Type::Str, required: true },
-            Param { name: "BypassGovernanceRetention", location: Location::Header, wire: "x-amz-bypass-governance-retention", ty: Type::Bool, required: false },
-            Param { name: "ExpectedBucketOwner", location: Location::Header, wire: "x-amz-expected-bucket-owner", ty: Type::Str, required: false },
-            Param { name: "IfMatch", location: Location::Header, wire: "if-match", ty: Type::Str, required: false },
-            Param { name: "IfMatchLastModifiedTime", location: Location::Header, wire: "x-amz-if-match-last-modified-time", ty: Type::Timestamp(TimeFormat::Rfc822), required: false },
-            Param { name: "IfMatchSize", location: Location::Header, wire: "x-amz-if-match-size", ty: Type::Int, required: false },
-            Param { name: "Key", location: Location::Uri, wire: "Key", ty: Type::Str, required: true },
-            Param { name: "MFA", location: Location::Header, wire: "x-amz-mfa", ty: Type::Str, required: false },
-            Param { name: "RequestPayer", location: Location::Header, wire: "x-amz-request-payer", ty: Type::Str, required: false },
-            Param { name: "VersionId", location: Location::Query, wire: "versionId", ty: Type::Str, required: false },
-        ],
-    },
-    Operation {
-        client_method: "get_object",
-        method: Method::Get,
-        has_key: true,
-        fixed_query: &[],
-        params: &[
-            Param { name: "Bucket", location: Location::Uri, wire: "Bucket", ty: Type::Str, required: true },
-            Param { name: "ChecksumMode", location: Location::Header, wire: "x-amz-checksum-mode", ty: Type::Str, required: false },
-            Param { name: "ExpectedBucketOwner", location: Location::Header, wire: "x-amz-expected-bucket-owner", ty: Type::Str, required: false },
-            Param { name: "IfMatch", location: Location::Header, wire: "if-match", ty: Type::Str, required: false },
-            Param { name: "IfModifiedSince", location: Location::Header, wire: "if-modified-since", ty: Type::Timestamp(TimeFormat::Rfc822), required: false },
-            Param { name: "IfNoneMatch", location: Location::Header, wire: "if-none-match", ty: Type::Str, required: false },
-            Param { name: "IfUnmodifiedSince", location: Location::Header, wire: "if-unmodified-since", ty: Type::Timestamp(TimeFormat::Rfc822), required: false },
-            Param { name: "Key", location: Location::Uri, wire: "Key", ty: Type::Str, required: true },
-            Param { name: "PartNumber", location: Location::Query, wire: "partNumber", ty: Type::Int, required: false },
-            Param { name: "Range", location: Location::Header, wire: "range", ty: Type::Str, required: false },
-            Param { name: "RequestPayer", location: Location::Header, wire: "x-amz-request-payer", ty: Type::Str, required: false },
-            Param { name: "ResponseCacheControl", location: Location::Query, wire: "response-cache-control", ty: Type::Str, required: false },
-            Param { name: "ResponseContentDisposition", location: Location::Query, wire: "response-content-disposition", ty: Type::Str, required: false },
-            Param { name: "ResponseContentEncoding", location: Location::Query, wire: "response-content-encoding", ty: Type::Str, required: false },
-            Param { name: "ResponseContentLanguage", location: Location::Query, wire: "response-content-language", ty: Type::Str, required: false },
-            Param { name: "ResponseContentType", location: Location::Query, wire: "response-content-type", ty: Type::Str, required: false },
-            Param { name: "ResponseExpires", location: Location::Query, wire: "response-expires", ty: Type::Timestamp(TimeFormat::Rfc822), required: false },
-            Param { name: "SSECustomerAlgorithm", location: Location::Header, wire: "x-amz-server-side-encryption-customer-algorithm", ty: Type::Str, required: false },
-            Param { name: "SSECustomerKey", location: Location::Header, wire: "x-amz-server-side-encryption-customer-key", ty: Type::Str, required: false },
-            Param { name: "SSECustomerKeyMD5", location: Location::Header, wire: "x-amz-server-side-encryption-customer-key-md5", ty: Type::Str, required: false },
-            Param { name: "VersionId", location: Location::Query, wire: "versionId", ty: Type::Str, required: false },
-        ],
-    },
-    Operation {
-        client_method: "head_object",
-        method: Method::Head,
-        has_key: true,
-        fixed_query: &[],
-        params: &[
-            Param { name: "Bucket", location: Location::Uri, wire: "Bucket", ty: Type::Str, required: true },
-            Param { name: "ChecksumMode", location: Location::Header, wire: "x-amz-checksum-mode", ty: Type::Str, required: false },
-            Param { name: "ExpectedBucketOwner", location: Location::Header, wire: "x-amz-expected-bucket-owner", ty: Type::Str, required: false },
-            Param { name: "IfMatch", location: Location::Header, wire: "if-match", ty: Type::Str, required: false },
-            Param { name: "IfModifiedSince", location: Location::Header, wire: "if-modified-since", ty: Type::Timestamp(TimeFormat::Rfc822), required: false },
-            Param { name: "IfNoneMatch", location: Location::Header, wire: "if-none-match", ty: Type::Str, required: false },
-            Param { name: "IfUnmodifiedSince", location: Location::Header, wire: "if-unmodified-since", ty: Type::Timestamp(TimeFormat::Rfc822), required: false },
-            Param { name: "Key", location: Location::Uri, wire: "Key", ty: Type::Str, required: true },
-            Param { name: "PartNumber", location: Location::Query, wire: "partNumber", ty: Type::Int, required: false },
-            Param { name: "Range", location: Location::Header, wire: "range", ty: Type::Str, required: false },
-            Param { name: "RequestPayer", location: Location::Header, wire: "x-amz-request-payer", ty: Type::Str, required: false },
-            Param { name: "ResponseCacheControl", location: Location::Query, wire: "response-cache-control", ty: Type::Str, required: false },
-            Param { name: "ResponseContentDisposition", location: Location::Query, wire: "response-content-disposition", ty: Type::Str, required: false },
-            Param { name: "ResponseContentEncoding", location: Location::Query, wire: "response-content-encoding", ty: Type::Str, required: false },
-            Param { name: "ResponseContentLanguage", location: Location::Query, wire: "response-content-language", ty: Type::Str, required: false },
-            Param { name: "ResponseContentType", location: Location::Query, wire: "response-content-type", ty: Type::Str, required: false },
-            Param { name: "ResponseExpires", location: Location::Query, wire: "response-expires", ty: Type::Timestamp(TimeFormat::Rfc822), required: false },
-            Param { name: "SSECustomerAlgorithm", location: Location::Header, wire: "x-amz-server-side-encryption-customer-algorithm", ty: Type::Str, required: false },
-            Param { name: "SSECustomerKey", location: Location::Header, wire: "x-amz-server-side-encryption-customer-key", ty: Type::Str, required: false },
-            Param { name: "SSECustomerKeyMD5", location: Location::Header, wire: "x-amz-server-side-encryption-customer-key-md5", ty: Type::Str, required: false },
-            Param { name: "VersionId", location: Location::Query, wire: "versionId", ty: Type::Str, required: false },
-        ],
-    },
-    Operation {
-        client_method: "list_objects_v2",
-        method: Method::Get,
-        has_key: false,
-        fixed_query: &[("list-type", "2")],
-        params: &[
-            Param { name: "Bucket", location: Location::Uri, wire: "Bucket", ty: Type::Str, required: true },
-            Param { name: "ContinuationToken", location: Location::Query, wire: "continuation-token", ty: Type::Str, required: false },
-            Param { name: "Delimiter", location: Location::Query, wire: "delimiter", ty: Type::Str, required: false },
-            Param { name: "EncodingType", location: Location::Query, wire: "encoding-type", ty: Type::Str, required: false },
-            Param { name: "ExpectedBucketOwner", location: Location::Header, wire: "x-amz-expected-bucket-owner", ty: Type::Str, required: false },
-            Param { name: "FetchOwner", location: Location::Query, wire: "fetch-owner", ty: Type::Bool, required: false },
-            Param { name: "MaxKeys", location: Location::Query, wire: "max-keys", ty: Type::Int, required: false },
-            Param { name: "OptionalObjectAttributes", location: Location::Header, wire: "x-amz-optional-object-attributes", ty: Type::StrList, required: false },
-            Param { name: "Prefix", location: Location::Query, wire: "prefix", ty: Type::Str, required: false },
-            Param { name: "RequestPayer", location: Location::Header, wire: "x-amz-request-payer", ty: Type::Str, required: false },
-            Param { name: "StartAfter", location: Location::Query, wire: "start-after", ty: Type::Str, required: false },
-        ],
-    },
-    Operation {
-        client_method: "list_parts",
-        method: Method::Get,
-        has_key: true,
-        fixed_query: &[],
-        params: &[
-            Param { name: "Bucket", location: Location::Uri, wire: "Bucket", ty: Type::Str, required: true },
-            Param { name: "ExpectedBucketOwner", location: Location::Header, wire: "x-amz-expected-bucket-owner", ty: Type::Str, required: false },
-            Param { name: "Key", location: Location::Uri, wire: "Key", ty: Type::Str, required: true },
-            Param { name: "MaxParts", location: Location::Query, wire: "max-parts", ty: Type::Int, required: false },
-            Param { name: "PartNumberMarker", location: Location::Query, wire: "part-number-marker", ty: Type::Int, required: false },
-            Param { name: "RequestPayer", location: Location::Header, wire: "x-amz-request-payer", ty: Type::Str, required: false },
-            Param { name: "SSECustomerAlgorithm", location: Location::Header, wire: "x-amz-server-side-encryption-customer-algorithm", ty: Type::Str, required: false },
-            Param { name: "SSECustomerKey", location: Location::Header, wire: "x-amz-server-side-encryption-customer-key", ty: Type::Str, required: false },
-            Param { name: "SSECustomerKeyMD5", location: Location::Header, wire: "x-amz-server-side-encryption-customer-key-md5", ty: Type::Str, required: false },
-            Param { name: "UploadId", location: Location::Query, wire: "uploadId", ty: Type::Str, required: true },
-        ],
-    },
-    Operation {
-        client_method: "put_object",
-        method: Method::Put,
-        has_key: true,
-        fixed_query: &[],
-        params: &[
-            Param { name: "ACL", location: Location::Header, wire: "x-amz-acl", ty: Type::Str, required: false },
-            Param { name: "Body", location: Location::Body, wire: "Body", ty: Type::Blob, required: false },
-            Param { name: "Bucket", location: Location::Uri, wire: "Bucket", ty: Type::Str, required: true },
-            Param { name: "BucketKeyEnabled", location: Location::Header, wire: "x-amz-server-side-encryption-bucket-key-enabled", ty: Type::Bool, required: false },
-            Param { name: "CacheControl", location: Location::Header, wire: "cache-control", ty: Type::Str, required: false },
-            Param { name: "ChecksumAlgorithm", location: Location::Header, wire: "x-amz-sdk-checksum-algorithm", ty: Type::Str, required: false },
-            Param { name: "ChecksumCRC32", location: Location::Header, wire: "x-amz-checksum-crc32", ty: Type::Str, required: false },
-            Param { name: "ChecksumCRC32C", location: Location::Header, wire: "x-amz-checksum-crc32c", ty: Type::Str, required: false },
-            Param { name: "ChecksumCRC64NVME", location: Location::Header, wire: "x-amz-checksum-crc64nvme", ty: Type::Str, required: false },
-            Param { name: "ChecksumMD5", location: Location::Header, wire: "x-amz-checksum-md5", ty: Type::Str, required: false },
-            Param { name: "ChecksumSHA1", location: Location::Header, wire: "x-amz-checksum-sha1", ty: Type::Str, required: false },
-            Param { name: "ChecksumSHA256", location: Location::Header, wire: "x-amz-checksum-sha256", ty: Type::Str, required: false },
-            Param { name: "ChecksumSHA512", location: Location::Header, wire: "x-amz-checksum-sha512", ty: Type::Str, required: false },
-            Param { name: "ChecksumXXHASH128", location: Location::Header, wire: "x-amz-checksum-xxhash128", ty: Type::Str, required: false },
-            Param { name: "ChecksumXXHASH3", location: Location::Header, wire: "x-amz-checksum-xxhash3", ty: Type::Str, required: false },
-            Param { name: "ChecksumXXHASH64", location: Location::Header, wire: "x-amz-checksum-xxhash64", ty: Type::Str, required: false },
-            Param { name: "ContentDisposition", location: Location::Header, wire: "content-disposition", ty: Type::Str, required: false },
-            Param { name: "ContentEncoding", location: Location::Header, wire: "content-encoding", ty: Type::Str, required: false },
-            Param { name: "ContentLanguage", location: Location::Header, wire: "content-language", ty: Type::Str, required: false },
-            Param { name: "ContentLength", location: Location::Header, wire: "content-length", ty: Type::Int, required: false },
-            Param { name: "ContentMD5", location: Location::Header, wire: "content-md5", ty: Type::Str, required: false },
-            Param { name: "ContentType", location: Location::Header, wire: "content-type", ty: Type::Str, required: false },
-            Param { name: "ExpectedBucketOwner", location: Location::Header, wire: "x-amz-expected-bucket-owner", ty: Type::Str, required: false },
-            Param { name: "Expires", location: Location::Header, wire: "expires", ty: Type::Timestamp(TimeFormat::Rfc822), required: false },
-            Param { name: "GrantFullControl", location: Location::Header, wire: "x-amz-grant-full-control", ty: Type::Str, required: false },
-            Param { name: "GrantRead", location: Location::Header, wire: "x-amz-grant-read", ty: Type::Str, required: false },
-            Param { name: "GrantReadACP", location: Location::Header, wire: "x-amz-grant-read-acp", ty: Type::Str, required: false },
-            Param { name: "GrantWriteACP", location: Location::Header, wire: "x-amz-grant-write-acp", ty: Type::Str, required: false },
-            Param { name: "IfMatch", location: Location::Header, wire: "if-match", ty: Type::Str, required: false },
-            Param { name: "IfNoneMatch", location: Location::Header, wire: "if-none-match", ty: Type::Str, required: false },
-            Param { name: "Key", location: Location::Uri, wire: "Key", ty: Type::Str, required: true },
-            Param { name: "Metadata", location: Location::HeaderMap, wire: "x-amz-meta-", ty: Type::StrMap, required: false },
-            Param { name: "ObjectLockLegalHoldStatus", location: Location::Header, wire: "x-amz-object-lock-legal-hold", ty: Type::Str, required: false },
-            Param { name: "ObjectLockMode", location: Location::Header, wire: "x-amz-object-lock-mode", ty: Type::Str, required: false },
-            Param { name: "ObjectLockRetainUntilDate", location: Location::Header, wire: "x-amz-object-lock-retain-until-date", ty: Type::Timestamp(TimeFormat::Iso8601), required: false },
-            Param { name: "RequestPayer", location: Location::Header, wire: "x-amz-request-payer", ty: Type::Str, required: false },
-            Param { name: "SSECustomerAlgorithm", location: Location::Header, wire: "x-amz-server-side-encryption-customer-algorithm", ty: Type::Str, required: false },
-            Param { name: "SSECustomerKey", location: Location::Header, wire: "x-amz-server-side-encryption-customer-key", ty: Type::Str, required: false },
-            Param { name: "SSECustomerKeyMD5", location: Location::Header, wire: "x-amz-server-side-encryption-customer-key-md5", ty: Type::Str, required: false },
-            Param { name: "SSEKMSEncryptionContext", location: Location::Header, wire: "x-amz-server-side-encryption-context", ty: Type::Str, required: false },
-            Param { name: "SSEKMSKeyId", location: Location::Header, wire: "x-amz-server-side-encryption-aws-kms-key-id", ty: Type::Str, required: false },
-            Param { name: "ServerSideEncryption", location: Location::Header, wire: "x-amz-server-side-encryption", ty: Type::Str, required: false },
-            Param { name: "StorageClass", location: Location::Header, wire: "x-amz-storage-class", ty: Type::Str, required: false },
-            Param { name: "Tagging", location: Location::Header, wire: "x-amz-tagging", ty: Type::Str, required: false },
-            Param { name: "WebsiteRedirectLocation", location: Location::Header, wire: "x-amz-website-redirect-location", ty: Type::Str, required: false },
-            Param { name: "WriteOffsetBytes", location: Location::Header, wire: "x-amz-write-offset-bytes", ty: Type::Int, required: false },
-        ],
-    },
-    Operation {
-        client_method: "upload_part",
-        method: Method::Put,
-        has_key: true,
-        fixed_query: &[],
-        params: &[
-            Param { name: "Body", location: Location::Body, wire: "Body", ty: Type::Blob, required: false },
-            Param { name: "Bucket", location: Location::Uri, wire: "Bucket", ty: Type::Str, required: true },
-            Param { name: "ChecksumAlgorithm", location: Location::Header, wire: "x-amz-sdk-checksum-algorithm", ty: Type::Str, required: false },
-            Param { name: "ChecksumCRC32", location: Location::Header, wire: "x-amz-checksum-crc32", ty: Type::Str, required: false },
-            Param { name: "ChecksumCRC32C", location: Location::Header, wire: "x-amz-checksum-crc32c", ty: Type::Str, required: false },
-            Param { name: "ChecksumCRC64NVME", location: Location::Header, wire: "x-amz-checksum-crc64nvme", ty: Type::Str, required: false },
-            Param { name: "ChecksumMD5", location: Location::Header, wire: "x-amz-checksum-md5", ty: Type::Str, required: false },
-            Param { name: "ChecksumSHA1", location: Location::Header, wire: "x-amz-checksum-sha1", ty: Type::Str, required: false },
-            Param { name: "ChecksumSHA256", location: Location::Header, wire: "x-amz-checksum-sha256", ty: Type::Str, required: false },
-            Param { name: "ChecksumSHA512", location: Location::Header, wire: "x-amz-checksum-sha512", ty: Type::Str, required: false },
-            Param { name: "ChecksumXXHASH128", location: Location::Header, wire: "x-amz-checksum-xxhash128", ty: Type::Str, required: false },
-            Param { name: "ChecksumXXHASH3", location: Location::Header, wire: "x-amz-checksum-xxhash3", ty: Type::Str, required: false },
-            Param { name: "ChecksumXXHASH64", location: Location::Header, wire: "x-amz-checksum-xxhash64", ty: Type::Str, required: false },
-            Param { name: "ContentLength", location: Location::Header, wire: "content-length", ty: Type::Int, required: false },
-            Param { name: "ContentMD5", location: Location::Header, wire: "content-md5", ty: Type::Str, required: false },
-            Param { name: "ExpectedBucketOwner", location: Location::Header, wire: "x-amz-expected-bucket-owner", ty: Type::Str, required: false },
-            Param { name: "Key", location: Location::Uri, wire: "Key", ty: Type::Str, required: true },
-            Param { name: "PartNumber", location: Location::Query, wire: "partNumber", ty: Type::Int, required: true },
-            Param { name: "RequestPayer", location: Location::Header, wire: "x-amz-request-payer", ty: Type::Str, required: false },
-            Param { name: "SSECustomerAlgorithm", location: Location::Header, wire: "x-amz-server-side-encryption-customer-algorithm", ty: Type::Str, required: false },
-            Param { name: "SSECustomerKey", location: Location::Header, wire: "x-amz-server-side-encryption-customer-key", ty: Type::Str, required: false },
-            Param { name: "SSECustomerKeyMD5", location: Location::Header, wire: "x-amz-server-side-encryption-customer-key-md5", ty: Type::Str, required: false },
-            Param { name: "UploadId", location: Location::Query, wire: "uploadId", ty: Type::Str, required: true },
-        ],
-    },
+    Operation { client_method: "abort_multipart_upload", method: Method::Delete, has_key: true, fixed_query: &[], params: ABORT_MULTIPART_UPLOAD },
+    Operation { client_method: "complete_multipart_upload", method: Method::Post, has_key: true, fixed_query: &[], params: COMPLETE_MULTIPART_UPLOAD },
+    Operation { client_method: "create_multipart_upload", method: Method::Post, has_key: true, fixed_query: &[("uploads", "")], params: CREATE_MULTIPART_UPLOAD },
+    Operation { client_method: "delete_object", method: Method::Delete, has_key: true, fixed_query: &[], params: DELETE_OBJECT },
+    Operation { client_method: "get_object", method: Method::Get, has_key: true, fixed_query: &[], params: GET_OBJECT },
+    Operation { client_method: "head_object", method: Method::Head, has_key: true, fixed_query: &[], params: GET_OBJECT },
+    Operation { client_method: "list_objects_v2", method: Method::Get, has_key: false, fixed_query: &[("list-type", "2")], params: LIST_OBJECTS_V2 },
+    Operation { client_method: "list_parts", method: Method::Get, has_key: true, fixed_query: &[], params: LIST_PARTS },
+    Operation { client_method: "put_object", method: Method::Put, has_key: true, fixed_query: &[], params: PUT_OBJECT },
+    Operation { client_method: "upload_part", method: Method::Put, has_key: true, fixed_query: &[], params: UPLOAD_PART },
 ];

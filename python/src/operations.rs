@@ -67,6 +67,32 @@ pub(crate) struct Param {
     pub(crate) required: bool,
 }
 
+impl Param {
+    /// An optional member.
+    pub(crate) const fn new(
+        name: &'static str,
+        location: Location,
+        wire: &'static str,
+        ty: Type,
+    ) -> Self {
+        Param {
+            name,
+            location,
+            wire,
+            ty,
+            required: false,
+        }
+    }
+
+    /// The member, required.
+    pub(crate) const fn required(self) -> Self {
+        Param {
+            required: true,
+            ..self
+        }
+    }
+}
+
 /// An S3 operation a presigned URL can serve.
 #[derive(Debug)]
 pub(crate) struct Operation {

@@ -12,42 +12,14 @@ Nothing here does I/O except reading the clock (pass ``now=`` to freeze it) and,
 ``client()``, the environment.
 """
 
-from ._native import Presigned, PresignedPost, Presigner, PresignWarning, S3Client, __version__
-from ._client import Config, client
-from .errors import (
-    ClientHazardError,
-    InvalidBucketNameError,
-    InvalidCredentialsError,
-    InvalidEndpointError,
-    InvalidExpiryError,
-    InvalidHeaderError,
-    InvalidKeyError,
-    InvalidPolicyError,
-    InvalidQueryError,
-    ParamValidationError,
-    PresignError,
-    UnknownClientMethodError,
-)
-
-__all__ = [
-    "__version__",
-    "client",
-    "Config",
-    "S3Client",
-    "Presigner",
-    "Presigned",
-    "PresignedPost",
-    "PresignWarning",
-    "PresignError",
-    "InvalidCredentialsError",
-    "InvalidBucketNameError",
-    "InvalidKeyError",
-    "InvalidExpiryError",
-    "InvalidEndpointError",
-    "InvalidHeaderError",
-    "InvalidQueryError",
-    "InvalidPolicyError",
-    "ParamValidationError",
-    "UnknownClientMethodError",
-    "ClientHazardError",
-]
+# The public names: these (re-exported as `X as X`, PEP 484's convention) and the exception
+# classes, which errors.__all__ lists.
+from ._client import Config as Config
+from ._client import client as client
+from ._native import Presigned as Presigned
+from ._native import PresignedPost as PresignedPost
+from ._native import Presigner as Presigner
+from ._native import PresignWarning as PresignWarning
+from ._native import S3Client as S3Client
+from ._native import __version__ as __version__
+from .errors import *  # noqa: F401,F403

@@ -1,11 +1,22 @@
-//! Arguments both layers read the same way: credentials and an expiry.
+//! Arguments both layers read the same way: credentials, an expiry, the addressing style.
 
 use presign::Credentials;
 use pyo3::prelude::*;
 use pyo3::types::PyDelta;
 
+use crate::botocore_endpoints::Addressing;
 use crate::clock;
-use crate::errors::{param_error, OrRaise};
+use crate::errors::{config_error, param_error, OrRaise};
+
+/// `addressing_style`: `"auto"`, `"virtual"` or `"path"`, as boto3's `Config(s3=...)` names
+/// them.
+pub(crate) fn addressing_style(s: &str) -> PyResult<Addressing> {
+    Addressing::parse(s).ok_or_else(|| {
+        config_error(format!(
+            "addressing_style must be \"auto\", \"virtual\" or \"path\", not {s:?}"
+        ))
+    })
+}
 
 /// Reads a credentials triple (and optional expiry) into `Credentials`.
 pub(crate) fn credentials(

@@ -36,6 +36,17 @@ impl Addressing {
     }
 }
 
+/// The library's style of the same name (the Pythonic layer's, which has no botocore rules).
+impl From<Addressing> for AddressingStyle {
+    fn from(a: Addressing) -> Self {
+        match a {
+            Addressing::Auto => AddressingStyle::Auto,
+            Addressing::Virtual => AddressingStyle::VirtualHosted,
+            Addressing::Path => AddressingStyle::Path,
+        }
+    }
+}
+
 /// A custom `endpoint_url`.
 #[derive(Clone, Debug)]
 struct Custom {

@@ -9,8 +9,8 @@ use presign::{Credentials, Timestamp};
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyList, PyString};
 
-use crate::args::{credentials, expiry};
-use crate::botocore_endpoints::{Addressing, Settings};
+use crate::args::{self, credentials, expiry};
+use crate::botocore_endpoints::Settings;
 use crate::clock;
 use crate::errors::{config_error, param_error, OrRaise};
 use crate::operations::{Call, Operation};
@@ -62,11 +62,7 @@ impl S3Client {
         credentials_expire_at: Option<&Bound<'_, PyAny>>,
         deny_warnings: bool,
     ) -> PyResult<Self> {
-        let addressing = Addressing::parse(addressing_style).ok_or_else(|| {
-            config_error(format!(
-                "addressing_style must be \"auto\", \"virtual\" or \"path\", not {addressing_style:?}"
-            ))
-        })?;
+        let addressing = args::addressing_style(addressing_style)?;
         let regional = match us_east_1_regional_endpoint {
             None => None,
             Some("regional") => Some(true),

@@ -75,6 +75,11 @@ def test_errors_are_value_errors_with_codes(p, s3):
         (lambda: p.get_object("bkt", "k", query={"X-Amz-Signature": "x"}), s3presign.InvalidQueryError, "invalid-query-parameter", "set by the signer"),
         (lambda: s3presign.Presigner(AKID, SECRET, region="Bad Region"), s3presign.InvalidEndpointError, "invalid-region", "us-east-1"),
         (lambda: s3presign.Presigner("AKID\n", SECRET), s3presign.InvalidCredentialsError, "invalid-access-key-id", "newline"),
+        # Endpoint options S3 has no host for: refused when the Presigner is made.
+        (lambda: s3presign.Presigner(AKID, SECRET, region="cn-north-1", fips=True), s3presign.InvalidEndpointError, "unsupported-configuration", "no FIPS endpoints in the China regions"),
+        (lambda: s3presign.Presigner(AKID, SECRET, endpoint_url="http://127.0.0.1:9000", dualstack=True), s3presign.InvalidEndpointError, "unsupported-configuration", "custom endpoint cannot be combined with dualstack"),
+        (lambda: s3presign.Presigner(AKID, SECRET, region="us-gov-west-1", accelerate=True), s3presign.InvalidEndpointError, "unsupported-configuration", "only in the aws partition"),
+        (lambda: s3presign.Presigner(AKID, SECRET, addressing_style="sideways"), s3presign.InvalidEndpointError, "unsupported-configuration", '"auto", "virtual" or "path"'),
         (lambda: s3.generate_presigned_url("get_object", Params={"Bucket": "bkt"}), s3presign.ParamValidationError, "invalid-parameter", 'Missing required parameter in input: "Key"'),
         (lambda: s3.generate_presigned_url("get_object", Params={"Bucket": "bkt", "Key": "k", "Nope": 1}), s3presign.ParamValidationError, "invalid-parameter", 'Unknown parameter in input: "Nope"'),
         (lambda: s3.generate_presigned_url("put_object", Params={"Bucket": "bkt", "Key": "k", "ContentLength": "5"}), s3presign.ParamValidationError, "invalid-parameter", "ContentLength"),

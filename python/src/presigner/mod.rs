@@ -2,59 +2,39 @@
 //! operation returns a `Presigned` with the URL, the method, the headers the client must send,
 //! when it expires and warnings; `presign_many` signs a batch of keys in one call.
 //!
-//! Endpoints follow presign's own rules (README, "Choices where implementations differ"):
-//! regional hosts, virtual-hosted addressing for DNS-compatible names under "auto", default
-//! ports dropped.
+//! This file is the Python API (each method's arguments, and which library call they make);
+//! `call.rs` signs a call, `batch.rs` a batch, `target.rs` says where the buckets are.
+
+/// `set!(r; a, b)`: `r = r.a(v)` for `Some(v) = a`, then the same for `b`, ...: the optional
+/// arguments are named as the library's builder methods that take them.
+macro_rules! set {
+    ($r:ident; $($option:ident),+ $(,)?) => {
+        $(if let Some(v) = $option {
+            $r = $r.$option(v);
+        })+
+    };
+}
+
+mod batch;
+mod call;
+mod cost;
+mod target;
 
 use std::sync::Mutex;
 
-use presign::s3::{AddressingStyle, Bucket, Endpoint, Method, PostPolicy, S3Request};
-use presign::{Credentials, Error, Timestamp};
+use presign::s3::{Method, PostPolicy};
+use presign::Credentials;
 use pyo3::prelude::*;
-use pyo3::types::{PyDict, PyList, PyString};
+use pyo3::types::{PyDict, PyList};
 
-use crate::args::{credentials, expiry};
-use crate::botocore_endpoints::Resolved;
+use crate::args::{addressing_style, credentials};
 use crate::clock;
-use crate::errors::{config_error, OrRaise};
-use crate::presigned::{PresignWarning, Presigned, PresignedPost};
+use crate::errors::{param_error, OrRaise};
+use crate::presigned::{Presigned, PresignedPost};
 use crate::state::{borrow, State};
-use crate::text::Text;
-
-/// Batches at least this long are signed without the GIL (other Python threads run meanwhile).
-const DETACH_AT: usize = 64;
-
-/// Where the presigner's buckets live.
-struct Target {
-    region: String,
-    endpoint_url: Option<String>,
-    addressing: AddressingStyle,
-    dualstack: bool,
-    accelerate: bool,
-    fips: bool,
-    legacy_global_endpoint: bool,
-}
-
-impl Target {
-    fn endpoint(&self) -> Result<Endpoint, Error> {
-        let e = match &self.endpoint_url {
-            Some(url) => Endpoint::custom(url, &self.region)?,
-            None => Endpoint::aws(&self.region)?
-                .dualstack(self.dualstack)
-                .accelerate(self.accelerate)
-                .fips(self.fips)
-                .legacy_global_endpoint(self.legacy_global_endpoint),
-        };
-        Ok(e.addressing(self.addressing))
-    }
-
-    fn resolve(&self, name: &str) -> Result<Resolved, Error> {
-        Ok(Resolved {
-            bucket: Bucket::new(self.endpoint()?, name)?,
-            port_text: None,
-        })
-    }
-}
+use call::{expires_in, pairs, Common};
+pub(crate) use cost::_cost_breakdown;
+use target::Target;
 
 /// Presigns S3 requests for one set of credentials and one endpoint, keeping the day's signing
 /// key, a URL buffer and the resolved buckets between calls. Thread-safe.
@@ -69,102 +49,10 @@ pub struct Presigner {
 
 fn method_of(m: &str) -> PyResult<Method> {
     Method::parse(m).ok_or_else(|| {
-        crate::errors::param_error(format!(
+        param_error(format!(
             "method must be one of GET, PUT, POST, HEAD, DELETE, not {m:?}"
         ))
     })
-}
-
-/// Adds `headers` / `query` mappings (str to str) to a request.
-fn extras<'a>(
-    mut r: S3Request<'a>,
-    headers: &'a [(Text<'_>, Text<'_>)],
-    query: &'a [(Text<'_>, Text<'_>)],
-) -> S3Request<'a> {
-    for (n, v) in query {
-        r = r.query(n.as_str(), v.as_str());
-    }
-    for (n, v) in headers {
-        r = r.header(n.as_str(), v.as_str());
-    }
-    r
-}
-
-fn pairs<'py>(d: Option<&Bound<'py, PyDict>>, what: &str) -> PyResult<Vec<(Text<'py>, Text<'py>)>> {
-    let Some(d) = d else { return Ok(Vec::new()) };
-    d.iter()
-        .map(|(k, v)| Ok((Text::of(&k, what)?, Text::of(&v, what)?)))
-        .collect()
-}
-
-/// The optional arguments every operation takes, read once.
-struct Common<'py> {
-    expires_in: u64,
-    time: Timestamp,
-    headers: Vec<(Text<'py>, Text<'py>)>,
-    query: Vec<(Text<'py>, Text<'py>)>,
-}
-
-impl<'py> Common<'py> {
-    fn new(
-        expires_in: Option<&Bound<'py, PyAny>>,
-        now: Option<&Bound<'py, PyAny>>,
-        headers: Option<&Bound<'py, PyDict>>,
-        query: Option<&Bound<'py, PyDict>>,
-    ) -> PyResult<Self> {
-        Ok(Common {
-            expires_in: match expires_in {
-                Some(e) if !e.is_none() => expiry(e, "expires_in")?,
-                _ => 3600,
-            },
-            time: clock::signing_time(now)?,
-            headers: pairs(headers, "a header name or value")?,
-            query: pairs(query, "a query parameter name or value")?,
-        })
-    }
-}
-
-impl Presigner {
-    /// Signs `request` (on a bucket of this presigner) into a `Presigned`.
-    fn finish(
-        &self,
-        py: Python<'_>,
-        presigner: &mut presign::s3::Presigner,
-        url: &mut String,
-        request: S3Request<'_>,
-        common: &Common<'_>,
-    ) -> PyResult<Presigned> {
-        let request = extras(request, &common.headers, &common.query)
-            .clamp_expiry_to_credentials(self.clamp)
-            .deny_warnings(self.deny_warnings);
-        let validity = presigner
-            .presign_into(url, &request, common.time, common.expires_in)
-            .or_raise()?;
-        let warnings = request
-            .warnings()
-            .into_iter()
-            .map(|w| {
-                Py::new(
-                    py,
-                    PresignWarning {
-                        code: w.code().to_owned(),
-                        message: w.to_string(),
-                    },
-                )
-            })
-            .collect::<PyResult<_>>()?;
-        Ok(Presigned {
-            url: PyString::new(py, url).unbind(),
-            method: request.method().as_str(),
-            headers: request
-                .headers()
-                .map(|(n, v)| (n.to_owned(), v.to_owned()))
-                .collect(),
-            signed_at: validity.signed_at,
-            expires_at: validity.expires_at,
-            warnings,
-        })
-    }
 }
 
 #[pymethods]
@@ -202,26 +90,16 @@ impl Presigner {
         clamp_expiry: bool,
         deny_warnings: bool,
     ) -> PyResult<Self> {
-        let addressing = match addressing_style {
-            "auto" => AddressingStyle::Auto,
-            "virtual" => AddressingStyle::VirtualHosted,
-            "path" => AddressingStyle::Path,
-            other => {
-                return Err(config_error(format!(
-                    "addressing_style must be \"auto\", \"virtual\" or \"path\", not {other:?}"
-                )))
-            }
-        };
         let target = Target {
             region: region.to_owned(),
             endpoint_url: endpoint_url.map(|u| u.strip_suffix('/').unwrap_or(u).to_owned()),
-            addressing,
+            addressing: self::addressing_style(addressing_style)?.into(),
             dualstack,
             accelerate,
             fips,
             legacy_global_endpoint,
         };
-        target.endpoint().or_raise()?;
+        target.check().or_raise()?;
         let credentials = credentials(
             access_key_id,
             secret_access_key,
@@ -268,44 +146,13 @@ impl Presigner {
         query: Option<&Bound<'py, PyDict>>,
     ) -> PyResult<Presigned> {
         let common = Common::new(expires_in, now, headers, query)?;
-        let mut st = borrow(&self.state, &self.credentials);
-        let (resolved, presigner, url) = st.parts(bucket, |n| self.target.resolve(n)).or_raise()?;
-        let b = &resolved.bucket;
-        let request = {
+        self.on_bucket(py, bucket, common, |b, signer| {
             let mut r = b.get_object(key);
-            if let Some(v) = version_id {
-                r = r.version_id(v);
-            }
-            if let Some(v) = download_as {
-                r = r.download_as(v);
-            }
-            if let Some(v) = response_content_type {
-                r = r.response_content_type(v);
-            }
-            if let Some(v) = response_content_disposition {
-                r = r.response_content_disposition(v);
-            }
-            if let Some(v) = response_cache_control {
-                r = r.response_cache_control(v);
-            }
-            if let Some(v) = response_content_encoding {
-                r = r.response_content_encoding(v);
-            }
-            if let Some(v) = response_content_language {
-                r = r.response_content_language(v);
-            }
-            if let Some(v) = response_expires {
-                r = r.response_expires(v);
-            }
-            if let Some(v) = part_number {
-                r = r.part_number(v);
-            }
-            if let Some(v) = range {
-                r = r.range(v);
-            }
-            r
-        };
-        self.finish(py, presigner, url, request, &common)
+            set!(r; version_id, download_as, response_content_type, response_content_disposition,
+                response_cache_control, response_content_encoding, response_content_language,
+                response_expires, part_number, range);
+            signer.sign(r)
+        })
     }
 
     /// HeadObject.
@@ -325,23 +172,11 @@ impl Presigner {
         query: Option<&Bound<'py, PyDict>>,
     ) -> PyResult<Presigned> {
         let common = Common::new(expires_in, now, headers, query)?;
-        let mut st = borrow(&self.state, &self.credentials);
-        let (resolved, presigner, url) = st.parts(bucket, |n| self.target.resolve(n)).or_raise()?;
-        let b = &resolved.bucket;
-        let request = {
+        self.on_bucket(py, bucket, common, |b, signer| {
             let mut r = b.head_object(key);
-            if let Some(v) = version_id {
-                r = r.version_id(v);
-            }
-            if let Some(v) = part_number {
-                r = r.part_number(v);
-            }
-            if let Some(v) = range {
-                r = r.range(v);
-            }
-            r
-        };
-        self.finish(py, presigner, url, request, &common)
+            set!(r; version_id, part_number, range);
+            signer.sign(r)
+        })
     }
 
     /// PutObject: an upload straight to the bucket. The client must send `headers`.
@@ -378,35 +213,19 @@ impl Presigner {
     ) -> PyResult<Presigned> {
         let common = Common::new(expires_in, now, headers, query)?;
         let metadata = pairs(metadata, "a metadata name or value")?;
-        let upload = Upload {
-            content_type,
-            cache_control,
-            content_disposition,
-            content_encoding,
-            metadata: &metadata,
-            acl,
-            server_side_encryption,
-            sse_kms_key_id,
-            storage_class,
-            tagging,
-        };
-        let mut st = borrow(&self.state, &self.credentials);
-        let (resolved, presigner, url) = st.parts(bucket, |n| self.target.resolve(n)).or_raise()?;
-        let b = &resolved.bucket;
-        let request = {
-            let mut r = upload.apply(b.put_object(key));
-            if let Some(n) = content_length {
-                r = r.content_length(n);
+        self.on_bucket(py, bucket, common, |b, signer| {
+            let mut r = b.put_object(key);
+            set!(r; content_type, cache_control, content_disposition, content_encoding);
+            for (n, v) in &metadata {
+                r = r.metadata(n.as_str(), v.as_str());
             }
-            if let Some(v) = content_md5 {
-                r = r.content_md5(v);
+            set!(r; acl, server_side_encryption, sse_kms_key_id, storage_class, tagging,
+                content_length, content_md5);
+            if let Some((algorithm, value)) = &checksum {
+                r = r.checksum(algorithm, value);
             }
-            if let Some((alg, v)) = &checksum {
-                r = r.checksum(alg, v.as_str());
-            }
-            r
-        };
-        self.finish(py, presigner, url, request, &common)
+            signer.sign(r)
+        })
     }
 
     /// DeleteObject.
@@ -424,17 +243,11 @@ impl Presigner {
         query: Option<&Bound<'py, PyDict>>,
     ) -> PyResult<Presigned> {
         let common = Common::new(expires_in, now, headers, query)?;
-        let mut st = borrow(&self.state, &self.credentials);
-        let (resolved, presigner, url) = st.parts(bucket, |n| self.target.resolve(n)).or_raise()?;
-        let b = &resolved.bucket;
-        let request = {
-            let r = b.delete_object(key);
-            match version_id {
-                Some(v) => r.version_id(v),
-                None => r,
-            }
-        };
-        self.finish(py, presigner, url, request, &common)
+        self.on_bucket(py, bucket, common, |b, signer| {
+            let mut r = b.delete_object(key);
+            set!(r; version_id);
+            signer.sign(r)
+        })
     }
 
     /// CreateMultipartUpload (`POST ?uploads`).
@@ -467,23 +280,15 @@ impl Presigner {
     ) -> PyResult<Presigned> {
         let common = Common::new(expires_in, now, headers, query)?;
         let metadata = pairs(metadata, "a metadata name or value")?;
-        let upload = Upload {
-            content_type,
-            cache_control,
-            content_disposition,
-            content_encoding,
-            metadata: &metadata,
-            acl,
-            server_side_encryption,
-            sse_kms_key_id,
-            storage_class,
-            tagging,
-        };
-        let mut st = borrow(&self.state, &self.credentials);
-        let (resolved, presigner, url) = st.parts(bucket, |n| self.target.resolve(n)).or_raise()?;
-        let b = &resolved.bucket;
-        let request = { upload.apply(b.create_multipart_upload(key)) };
-        self.finish(py, presigner, url, request, &common)
+        self.on_bucket(py, bucket, common, |b, signer| {
+            let mut r = b.create_multipart_upload(key);
+            set!(r; content_type, cache_control, content_disposition, content_encoding);
+            for (n, v) in &metadata {
+                r = r.metadata(n.as_str(), v.as_str());
+            }
+            set!(r; acl, server_side_encryption, sse_kms_key_id, storage_class, tagging);
+            signer.sign(r)
+        })
     }
 
     /// UploadPart (`PUT ?partNumber=N&uploadId=ID`).
@@ -505,23 +310,14 @@ impl Presigner {
         query: Option<&Bound<'py, PyDict>>,
     ) -> PyResult<Presigned> {
         let common = Common::new(expires_in, now, headers, query)?;
-        let mut st = borrow(&self.state, &self.credentials);
-        let (resolved, presigner, url) = st.parts(bucket, |n| self.target.resolve(n)).or_raise()?;
-        let b = &resolved.bucket;
-        let request = {
+        self.on_bucket(py, bucket, common, |b, signer| {
             let mut r = b.upload_part(key, upload_id, part_number);
-            if let Some(n) = content_length {
-                r = r.content_length(n);
+            set!(r; content_length, content_md5);
+            if let Some((algorithm, value)) = &checksum {
+                r = r.checksum(algorithm, value);
             }
-            if let Some(v) = content_md5 {
-                r = r.content_md5(v);
-            }
-            if let Some((alg, v)) = &checksum {
-                r = r.checksum(alg, v.as_str());
-            }
-            r
-        };
-        self.finish(py, presigner, url, request, &common)
+            signer.sign(r)
+        })
     }
 
     /// CompleteMultipartUpload (`POST ?uploadId=ID`); the client sends the parts XML.
@@ -539,11 +335,9 @@ impl Presigner {
         query: Option<&Bound<'py, PyDict>>,
     ) -> PyResult<Presigned> {
         let common = Common::new(expires_in, now, headers, query)?;
-        let mut st = borrow(&self.state, &self.credentials);
-        let (resolved, presigner, url) = st.parts(bucket, |n| self.target.resolve(n)).or_raise()?;
-        let b = &resolved.bucket;
-        let request = { b.complete_multipart_upload(key, upload_id) };
-        self.finish(py, presigner, url, request, &common)
+        self.on_bucket(py, bucket, common, |b, signer| {
+            signer.sign(b.complete_multipart_upload(key, upload_id))
+        })
     }
 
     /// AbortMultipartUpload (`DELETE ?uploadId=ID`).
@@ -561,11 +355,9 @@ impl Presigner {
         query: Option<&Bound<'py, PyDict>>,
     ) -> PyResult<Presigned> {
         let common = Common::new(expires_in, now, headers, query)?;
-        let mut st = borrow(&self.state, &self.credentials);
-        let (resolved, presigner, url) = st.parts(bucket, |n| self.target.resolve(n)).or_raise()?;
-        let b = &resolved.bucket;
-        let request = { b.abort_multipart_upload(key, upload_id) };
-        self.finish(py, presigner, url, request, &common)
+        self.on_bucket(py, bucket, common, |b, signer| {
+            signer.sign(b.abort_multipart_upload(key, upload_id))
+        })
     }
 
     /// ListParts (`GET ?uploadId=ID`).
@@ -583,11 +375,9 @@ impl Presigner {
         query: Option<&Bound<'py, PyDict>>,
     ) -> PyResult<Presigned> {
         let common = Common::new(expires_in, now, headers, query)?;
-        let mut st = borrow(&self.state, &self.credentials);
-        let (resolved, presigner, url) = st.parts(bucket, |n| self.target.resolve(n)).or_raise()?;
-        let b = &resolved.bucket;
-        let request = b.list_parts(key, upload_id);
-        self.finish(py, presigner, url, request, &common)
+        self.on_bucket(py, bucket, common, |b, signer| {
+            signer.sign(b.list_parts(key, upload_id))
+        })
     }
 
     /// ListObjectsV2 (`GET /?list-type=2`).
@@ -608,29 +398,11 @@ impl Presigner {
         query: Option<&Bound<'py, PyDict>>,
     ) -> PyResult<Presigned> {
         let common = Common::new(expires_in, now, headers, query)?;
-        let mut st = borrow(&self.state, &self.credentials);
-        let (resolved, presigner, url) = st.parts(bucket, |n| self.target.resolve(n)).or_raise()?;
-        let b = &resolved.bucket;
-        let request = {
+        self.on_bucket(py, bucket, common, |b, signer| {
             let mut r = b.list_objects_v2();
-            if let Some(v) = prefix {
-                r = r.prefix(v);
-            }
-            if let Some(v) = delimiter {
-                r = r.delimiter(v);
-            }
-            if let Some(n) = max_keys {
-                r = r.max_keys(n);
-            }
-            if let Some(v) = continuation_token {
-                r = r.continuation_token(v);
-            }
-            if let Some(v) = start_after {
-                r = r.start_after(v);
-            }
-            r
-        };
-        self.finish(py, presigner, url, request, &common)
+            set!(r; prefix, delimiter, max_keys, continuation_token, start_after);
+            signer.sign(r)
+        })
     }
 
     /// Any S3 request: a method, a bucket, an optional key, and the query parameters and
@@ -650,11 +422,9 @@ impl Presigner {
     ) -> PyResult<Presigned> {
         let method = method_of(method)?;
         let common = Common::new(expires_in, now, headers, query)?;
-        let mut st = borrow(&self.state, &self.credentials);
-        let (resolved, presigner, url) = st.parts(bucket, |n| self.target.resolve(n)).or_raise()?;
-        let b = &resolved.bucket;
-        let request = b.request(method, key);
-        self.finish(py, presigner, url, request, &common)
+        self.on_bucket(py, bucket, common, |b, signer| {
+            signer.sign(b.request(method, key))
+        })
     }
 
     /// Presigns `method` (GET by default) for every key, in one call: a list of URLs, in the
@@ -673,65 +443,7 @@ impl Presigner {
     ) -> PyResult<Bound<'py, PyList>> {
         let method = method_of(method)?;
         let common = Common::new(expires_in, now, None, None)?;
-        let keys: Vec<Text<'py>> = match keys.cast::<PyList>() {
-            Ok(list) => list
-                .iter()
-                .map(|k| Text::of(&k, "a key"))
-                .collect::<PyResult<_>>()?,
-            Err(_) => keys
-                .try_iter()?
-                .map(|k| Text::of(&k?, "a key"))
-                .collect::<PyResult<_>>()?,
-        };
-        let mut state = borrow(&self.state, &self.credentials);
-        let (resolved, presigner, url) =
-            state.parts(bucket, |n| self.target.resolve(n)).or_raise()?;
-        let b = &resolved.bucket;
-        let (clamp, deny) = (self.clamp, self.deny_warnings);
-        if keys.len() < DETACH_AT {
-            let mut out = Vec::with_capacity(keys.len());
-            for k in &keys {
-                let r = b
-                    .request(method, Some(k.as_str()))
-                    .clamp_expiry_to_credentials(clamp)
-                    .deny_warnings(deny);
-                presigner
-                    .presign_into(url, &r, common.time, common.expires_in)
-                    .or_raise()?;
-                out.push(PyString::new(py, url));
-            }
-            return PyList::new(py, out);
-        }
-        // Sign without the GIL, then make the strs. The keys are borrowed: their text is
-        // immutable and `keys` keeps every string alive until after the detached part.
-        let texts: Vec<&str> = keys.iter().map(Text::as_str).collect();
-        let (time, expires) = (common.time, common.expires_in);
-        let signed: Result<(String, Vec<usize>), Error> = py.detach(|| {
-            let mut all = String::with_capacity(texts.len() * (url.capacity().max(200)));
-            let mut url_ends = Vec::with_capacity(texts.len());
-            for key in &texts {
-                let r = b
-                    .request(method, Some(key))
-                    .clamp_expiry_to_credentials(clamp)
-                    .deny_warnings(deny);
-                presigner.presign_into(url, &r, time, expires)?;
-                all.push_str(url);
-                url_ends.push(all.len());
-            }
-            Ok((all, url_ends))
-        });
-        drop(texts);
-        drop(keys);
-        let (all, url_ends) = signed.or_raise()?;
-        let mut start = 0;
-        PyList::new(
-            py,
-            url_ends.iter().map(|&end| {
-                let s = PyString::new(py, &all[start..end]);
-                start = end;
-                s
-            }),
-        )
+        self.urls(py, bucket, keys, method, &common)
     }
 
     /// A browser form upload (POST policy) with presign's builder: the key (exact, or any
@@ -761,46 +473,21 @@ impl Presigner {
         fields: Option<&Bound<'_, PyDict>>,
         fields_starting_with: Option<&Bound<'_, PyDict>>,
     ) -> PyResult<PresignedPost> {
-        let expires = match expires_in {
-            Some(e) if !e.is_none() => expiry(e, "expires_in")?,
-            _ => 3600,
-        };
+        let expires = self::expires_in(expires_in)?;
         let time = clock::signing_time(now)?;
         let metadata = pairs(metadata, "a metadata name or value")?;
         let fields = pairs(fields, "a field name or value")?;
         let prefixes = pairs(fields_starting_with, "a field name or prefix")?;
-        let resolved = {
-            let mut state = borrow(&self.state, &self.credentials);
-            state
-                .buckets
-                .get(bucket, |n| self.target.resolve(n))
-                .or_raise()?
-                .clone()
-        };
+        let resolved = borrow(&self.state, &self.credentials)
+            .buckets
+            .get(bucket, |n| self.target.resolve(n))
+            .or_raise()?
+            .clone();
         let mut p = PostPolicy::new(&resolved.bucket).expires_in(expires);
-        if let Some(k) = key {
-            p = p.key(k);
-        }
-        if let Some(k) = key_starts_with {
-            p = p.key_starts_with(k);
-        }
+        set!(p; key, key_starts_with, content_type, content_type_starts_with, acl,
+            success_action_status, success_action_redirect);
         if let Some((min, max)) = content_length_range {
             p = p.content_length_range(min, max);
-        }
-        if let Some(v) = content_type {
-            p = p.content_type(v);
-        }
-        if let Some(v) = content_type_starts_with {
-            p = p.content_type_starts_with(v);
-        }
-        if let Some(v) = acl {
-            p = p.acl(v);
-        }
-        if let Some(v) = success_action_status {
-            p = p.success_action_status(v);
-        }
-        if let Some(v) = success_action_redirect {
-            p = p.success_action_redirect(v);
         }
         for (n, v) in &metadata {
             p = p.metadata(n.as_str(), v.as_str());
@@ -833,112 +520,4 @@ impl Presigner {
             self.credentials.access_key_id()
         )
     }
-}
-
-/// The headers PutObject and CreateMultipartUpload share.
-struct Upload<'a, 'py> {
-    content_type: Option<&'a str>,
-    cache_control: Option<&'a str>,
-    content_disposition: Option<&'a str>,
-    content_encoding: Option<&'a str>,
-    metadata: &'a [(Text<'py>, Text<'py>)],
-    acl: Option<&'a str>,
-    server_side_encryption: Option<&'a str>,
-    sse_kms_key_id: Option<&'a str>,
-    storage_class: Option<&'a str>,
-    tagging: Option<&'a str>,
-}
-
-impl<'a> Upload<'a, '_> {
-    fn apply<'r>(&'r self, mut r: S3Request<'r>) -> S3Request<'r>
-    where
-        'a: 'r,
-    {
-        if let Some(v) = self.content_type {
-            r = r.content_type(v);
-        }
-        if let Some(v) = self.cache_control {
-            r = r.cache_control(v);
-        }
-        if let Some(v) = self.content_disposition {
-            r = r.content_disposition(v);
-        }
-        if let Some(v) = self.content_encoding {
-            r = r.content_encoding(v);
-        }
-        for (n, v) in self.metadata {
-            r = r.metadata(n.as_str(), v.as_str());
-        }
-        if let Some(v) = self.acl {
-            r = r.acl(v);
-        }
-        if let Some(v) = self.server_side_encryption {
-            r = r.server_side_encryption(v);
-        }
-        if let Some(v) = self.sse_kms_key_id {
-            r = r.sse_kms_key_id(v);
-        }
-        if let Some(v) = self.storage_class {
-            r = r.storage_class(v);
-        }
-        if let Some(v) = self.tagging {
-            r = r.tagging(v);
-        }
-        r
-    }
-}
-
-/// Where a presign's time goes, measured inside the extension (for `bench/bench.py`): the
-/// signing alone (`presign_into` on a reused buffer), the signing plus making the Python `str`,
-/// and one GIL release and re-acquisition. Nanoseconds per operation: the best chunk of 1000
-/// among `n / 1000`.
-#[pyfunction]
-pub(crate) fn _cost_breakdown(
-    py: Python<'_>,
-    presigner: &Presigner,
-    bucket: &str,
-    key: &str,
-    n: u32,
-) -> PyResult<Vec<(&'static str, f64)>> {
-    use std::time::Instant;
-    let now = clock::signing_time(None)?;
-    let mut state = borrow(&presigner.state, &presigner.credentials);
-    let (resolved, signer, url) = state
-        .parts(bucket, |b| presigner.target.resolve(b))
-        .or_raise()?;
-    let b = &resolved.bucket;
-    // The best of chunks of 1000: a shared machine preempts long loops.
-    let best = |f: &mut dyn FnMut() -> PyResult<()>| -> PyResult<f64> {
-        let mut best = f64::MAX;
-        for _ in 0..n.div_ceil(1000).max(1) {
-            let t = Instant::now();
-            for _ in 0..1000 {
-                f()?;
-            }
-            best = best.min(t.elapsed().as_nanos() as f64 / 1000.0);
-        }
-        Ok(best)
-    };
-    let sign = best(&mut || {
-        signer
-            .presign_into(url, &b.get_object(key), now, 3600)
-            .map(drop)
-            .or_raise()
-    })?;
-    let sign_and_str = best(&mut || {
-        signer
-            .presign_into(url, &b.get_object(key), now, 3600)
-            .or_raise()?;
-        drop(PyString::new(py, url));
-        Ok(())
-    })?;
-    let gil = best(&mut || {
-        py.detach(|| ());
-        Ok(())
-    })?;
-    Ok(vec![
-        ("sign", sign),
-        ("sign + str", sign_and_str),
-        ("gil release + reacquire", gil),
-    ])
 }

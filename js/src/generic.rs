@@ -1,25 +1,21 @@
 //! The generic signer for any AWS service: `presigner.presign({ method, url, service, ... })`
 //! (signature in the query string) and `presigner.sign({...})` (an `Authorization` header).
 //!
-//! The wrapper splits the URL with the WHATWG `URL` parser, which is what `fetch` sends in
-//! every JS runtime, and passes scheme, host, path and the raw query; the query is decoded here
-//! with the library's rules.
+//! The URL is read by the library (`sigv4::RequestUrl`), as the command line and the Python
+//! package read theirs.
 
 use crate::presigner::RawPresigner;
 use crate::wire::{self, Failure};
 use alloc::string::String;
 use alloc::vec::Vec;
-use presign::sigv4::{self, Payload, Request, SessionToken, SigningParams, UriPath};
+use presign::sigv4::{self, Payload, Request, RequestUrl, SessionToken, SigningParams, UriPath};
 use wasm_bindgen::prelude::*;
 
 /// A request described by the generic signer's records.
 #[derive(Default)]
 struct Generic<'a> {
     method: &'a str,
-    scheme: &'a str,
-    host: &'a str,
-    path: &'a str,
-    query: &'a str,
+    url: &'a str,
     service: &'a str,
     region: Option<&'a str>,
     headers: Vec<(&'a str, &'a str)>,
@@ -34,18 +30,12 @@ struct Generic<'a> {
 
 impl<'a> Generic<'a> {
     fn parse(opts: &'a str) -> Result<Generic<'a>, Failure> {
-        let mut g = Generic {
-            scheme: "https",
-            ..Generic::default()
-        };
+        let mut g = Generic::default();
         for field in wire::fields(opts) {
             let (name, value) = field?;
             match name {
                 "method" => g.method = value,
-                "scheme" => g.scheme = value,
-                "host" => g.host = value,
-                "path" => g.path = value,
-                "query" => g.query = value,
+                "url" => g.url = value,
                 "service" => g.service = value,
                 "region" => g.region = Some(value),
                 "payloadHash" => g.payload_hash = Some(value),
@@ -87,7 +77,7 @@ impl<'a> Generic<'a> {
         f: impl FnOnce(&Request<'_>, &SigningParams<'_>) -> Result<T, presign::Error>,
     ) -> Result<T, Failure> {
         let time = wire::timestamp(time)?;
-        let pairs = decode_query(self.query);
+        let url = RequestUrl::parse(self.url)?;
         let region = self.region.unwrap_or(presigner.endpoint().region());
         let mut params = SigningParams::new(presigner.credentials(), region, self.service, time);
         if let Some(rules) = self.uri_path {
@@ -106,31 +96,10 @@ impl<'a> Generic<'a> {
             (None, None) if self.unsigned_payload || (presigning && s3_rules) => Payload::Unsigned,
             (None, None) => Payload::Empty,
         };
-        let mut req = Request::new(self.method, self.host, self.path)
-            .scheme(self.scheme)
-            .payload(payload);
-        req.query = pairs
-            .iter()
-            .map(|(n, v)| (n.as_str(), v.as_str()))
-            .collect();
+        let mut req = url.request(self.method).payload(payload);
         req.headers.clone_from(&self.headers);
         Ok(f(&req, &params)?)
     }
-}
-
-/// The raw query as `(name, value)` pairs, percent-decoded (`+` stays `+`, as AWS reads it;
-/// invalid UTF-8 becomes U+FFFD), in their order.
-fn decode_query(query: &str) -> Vec<(String, String)> {
-    let decode =
-        |s: &str| String::from(percent_encoding::percent_decode_str(s).decode_utf8_lossy());
-    query
-        .split('&')
-        .filter(|p| !p.is_empty())
-        .map(|p| {
-            let (n, v) = p.split_once('=').unwrap_or((p, ""));
-            (decode(n), decode(v))
-        })
-        .collect()
 }
 
 fn headers_out(out: &mut String, headers: &[(String, String)]) {

@@ -91,7 +91,8 @@ for target in $(cargo +nightly fuzz list); do
   secs=$(sed -n 's/^Done \([0-9]*\) runs in \([0-9]*\) second.*/\2/p' "$log" | tail -n 1)
   if [ "$status" -ne 0 ] || [ -z "$runs" ]; then
     echo "FAIL $target (exit $status): last lines of libFuzzer's output:"
-    grep -E "panicked|ERROR|SUMMARY|Test unit written|Base64" "$log" | head -n 20 || true
+    grep -A1 -E "panicked" "$log" | head -n 4 || true
+    grep -E "ERROR|SUMMARY|Test unit written|Base64" "$log" | head -n 20 || true
     tail -n 40 "$log"
     echo "reproduce: cd fuzz && cargo +nightly fuzz run $target <the artifact written above>;"
     echo "then make the input a regression test in tests/hardening.rs"

@@ -221,6 +221,57 @@ fn caller_parameters_sorting_among_the_x_amz_ones() {
     }
 }
 
+/// Fuzzing (verify_parsers): with the most signed headers (`verify::MAX_SIGNED_HEADERS`, host
+/// among them) all received in signed order, a header with an empty name after them matched
+/// "the name after the last" and indexed past the end.
+#[test]
+fn an_empty_header_name_after_the_most_signed_headers_does_not_panic() {
+    let names: Vec<String> = (1..verify::MAX_SIGNED_HEADERS)
+        .map(|i| format!("x-h{i:03}"))
+        .collect();
+    let mut req = Request::new("GET", "example.amazonaws.com", "/").payload(Payload::Unsigned);
+    for n in &names {
+        req = req.header(n, "v");
+    }
+    let c = creds();
+    let p = sigv4::presign(&req, &SigningParams::new(&c, "us-east-1", "s3", t0()), 60).unwrap();
+    assert!(p
+        .url
+        .contains(&format!("x-h{:03}", verify::MAX_SIGNED_HEADERS - 1)));
+    let received = verify::Request::from_url("GET", &p.url)
+        .unwrap()
+        .headers(names.iter().map(|n| (n.as_str(), "v")))
+        .header("", "v");
+    let lookup = |_: &str, _: Option<&str>| Some(SECRET);
+    let v = Verifier::new(t0()).verify(&received, lookup);
+    assert!(v.is_ok(), "{v:?}");
+}
+
+/// Fuzzing (s3_key_bucket): region `xn--ast-co` made the host `s3.xn--ast-co.amazonaws.com`,
+/// which URL parsers (and so browsers) refuse as an invalid internationalized name. A region
+/// that cannot be a plain DNS label is refused.
+#[test]
+fn a_region_that_is_not_a_plain_dns_label_is_refused_for_aws_hosts() {
+    for bad in ["xn--ast-co", "-us-east-1", "us-east-1-"] {
+        let e = Endpoint::aws(bad).unwrap_err();
+        assert!(matches!(e, Error::InvalidRegion { .. }), "{bad}: {e:?}");
+        let e = Bucket::directory("my-data--usw2-az1--x-s3", bad).unwrap_err();
+        assert!(matches!(e, Error::InvalidRegion { .. }), "{bad}: {e:?}");
+    }
+    let url = Bucket::new(Endpoint::aws("xn-us-east-1").unwrap(), "bkt")
+        .unwrap()
+        .get_object("k")
+        .presign(&creds(), t0(), 60)
+        .unwrap()
+        .url;
+    assert!(
+        url.starts_with("https://bkt.s3.xn-us-east-1.amazonaws.com/k?"),
+        "{url}"
+    );
+    // The signing scope is not a host: a custom endpoint still signs for any scope name.
+    Endpoint::custom("http://127.0.0.1:9000", "xn--ast-co").unwrap();
+}
+
 // ---- SECURITY.md rows not covered by tests/errors.rs ----
 
 /// Control bytes where they are data, not syntax: in keys and query values they are

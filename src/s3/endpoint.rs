@@ -38,6 +38,18 @@ pub struct Endpoint {
     fips: bool,
 }
 
+/// A region that becomes a label of the host: a scope name ([`validate_region`]) that is also a
+/// plain DNS label.
+fn validate_host_label_region(region: &str) -> Result<(), Error> {
+    validate_region(region)?;
+    if region.starts_with('-') || region.ends_with('-') || region.starts_with("xn--") {
+        return Err(Error::InvalidRegion {
+            region: region.into(),
+        });
+    }
+    Ok(())
+}
+
 pub(crate) fn partition_suffix(region: &str) -> &'static str {
     Partition::of(region).dns_suffix
 }
@@ -47,9 +59,12 @@ impl Endpoint {
     /// partition's domain (`amazonaws.com.cn` in China, `c2s.ic.gov` in `us-iso-*`, ...).
     ///
     /// # Errors
-    /// [`Error::InvalidRegion`].
+    /// [`Error::InvalidRegion`], also for a region that cannot be a DNS label of the host: one
+    /// that starts or ends with `-`, or starts with `xn--` (the prefix of internationalized
+    /// labels: URL parsers, browsers' among them, refuse such a host unless it is valid
+    /// Punycode).
     pub fn aws(region: &str) -> Result<Self, Error> {
-        validate_region(region)?;
+        validate_host_label_region(region)?;
         Ok(Endpoint {
             kind: Kind::Aws {
                 legacy_global: false,

@@ -97,7 +97,8 @@ impl<'a> SignedNames<'a, '_> {
     /// Which signed name `name` (any case) is: `hint` first (headers often arrive in the order
     /// they are signed), then by binary search.
     fn index_of_from(&self, name: &str, hint: usize) -> Option<usize> {
-        if self.get(hint).eq_ignore_ascii_case(name) {
+        // `hint` may be one past the last name, where `get` is "" (and so is an empty name).
+        if hint < self.len() && self.get(hint).eq_ignore_ascii_case(name) {
             return Some(hint);
         }
         self.index_of(name)

@@ -68,18 +68,14 @@ pub fn encode_into(out: &mut String, input: &[u8], component: Component) {
         if keep[b as usize] {
             continue;
         }
-        if start < i {
-            // Every byte in input[start..i] is ASCII, so this is valid UTF-8.
-            out.push_str(core::str::from_utf8(&input[start..i]).unwrap_or_default());
-        }
+        // Every byte in input[start..i] is ASCII, so this is valid UTF-8 (maybe empty).
+        out.push_str(core::str::from_utf8(&input[start..i]).unwrap_or_default());
         out.push('%');
         out.push(HEX[(b >> 4) as usize] as char);
         out.push(HEX[(b & 15) as usize] as char);
         start = i + 1;
     }
-    if start < input.len() {
-        out.push_str(core::str::from_utf8(&input[start..]).unwrap_or_default());
-    }
+    out.push_str(core::str::from_utf8(&input[start..]).unwrap_or_default());
 }
 
 /// [`encode_into`] for text: runs of bytes that stay as they are are copied as slices of
@@ -94,13 +90,11 @@ pub fn encode_str_into(out: &mut String, input: &str, component: Component) {
     // Most keys and values are mostly unreserved: copy the leading run as it is.
     let run = bytes.iter().take_while(|&&b| keep[b as usize]).count();
     out.push_str(&input[..run]);
-    if run < bytes.len() {
-        let escapes = match component {
-            Component::Query => &QUERY_ESCAPES,
-            Component::Path => &PATH_ESCAPES,
-        };
-        encode_rest(out, &bytes[run..], escapes);
-    }
+    let escapes = match component {
+        Component::Query => &QUERY_ESCAPES,
+        Component::Path => &PATH_ESCAPES,
+    };
+    encode_rest(out, &bytes[run..], escapes);
 }
 
 /// Encodes through a stack buffer, without branching on the bytes: one UTF-8 check (all ASCII)

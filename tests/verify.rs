@@ -2325,3 +2325,28 @@ fn long_signed_header_names_are_matched_in_any_case() {
         }
     );
 }
+
+#[test]
+fn escaped_utf8_in_authentication_values_is_decoded_as_utf8() {
+    // The token the lookup receives is the decoded value: UTF-8 escapes as UTF-8, an invalid
+    // sequence as U+FFFD, a bare '%' as it is.
+    for (raw, decoded) in [
+        ("%C3%A9t%C3%A9", "été"),
+        ("a%2Bb%3D", "a+b="),
+        ("%FF", "\u{FFFD}"),
+        ("100%", "100%"),
+        ("%4", "%4"),
+        ("%zz", "%zz"),
+    ] {
+        let url = format!("{DOC_URL}&X-Amz-Security-Token={raw}");
+        let mut seen = None;
+        let _ = Verifier::new(ts("2013-05-24T00:00:00Z")).verify(
+            &Request::from_url("GET", &url).unwrap(),
+            |_: &str, token: Option<&str>| {
+                seen = token.map(String::from);
+                None::<&str>
+            },
+        );
+        assert_eq!(seen.as_deref(), Some(decoded), "{raw}");
+    }
+}

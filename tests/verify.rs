@@ -2350,3 +2350,27 @@ fn escaped_utf8_in_authentication_values_is_decoded_as_utf8() {
         assert_eq!(seen.as_deref(), Some(decoded), "{raw}");
     }
 }
+
+/// Without the `sigv4a` feature, a SigV4a signature is an algorithm this build does not verify.
+#[cfg(not(feature = "sigv4a"))]
+#[test]
+fn sigv4a_without_the_feature_is_an_unsupported_algorithm() {
+    let url = DOC_URL.replace("AWS4-HMAC-SHA256", "AWS4-ECDSA-P256-SHA256");
+    assert_eq!(
+        doc_verify(&url, "2013-05-24T00:00:00Z").unwrap_err(),
+        Rejection::UnsupportedAlgorithm {
+            location: AuthLocation::Query,
+            algorithm: "AWS4-ECDSA-P256-SHA256".into()
+        }
+    );
+    let r = Request::new("GET", DOC_HOST, "/k", "")
+        .header("x-amz-date", "20130524T000000Z")
+        .header("authorization", "AWS4-ECDSA-P256-SHA256 Credential=AKIAIOSFODNN7EXAMPLE/20130524/s3/aws4_request, SignedHeaders=host;x-amz-date, Signature=00");
+    assert!(matches!(
+        Verifier::new(ts("2013-05-24T00:00:00Z")).verify(&r, lookup),
+        Err(Rejection::UnsupportedAlgorithm {
+            location: AuthLocation::Header,
+            ..
+        })
+    ));
+}

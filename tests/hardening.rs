@@ -272,6 +272,36 @@ fn a_region_that_is_not_a_plain_dns_label_is_refused_for_aws_hosts() {
     Endpoint::custom("http://127.0.0.1:9000", "xn--ast-co").unwrap();
 }
 
+/// Fuzzing (s3_key_bucket): an `xn--` label is decoded as Punycode by URL parsers, which refuse
+/// the URL when it is not valid. On a custom endpoint (AWS endpoints refuse such bucket names)
+/// a bucket named so goes path-style under auto addressing, and virtual-hosted style is refused.
+#[test]
+fn a_bucket_with_an_idna_label_is_never_put_in_the_host() {
+    let minio = |style| {
+        Endpoint::custom("http://minio.local:9000", "us-east-1")
+            .unwrap()
+            .addressing(style)
+    };
+    for name in ["xn--bucket", "my.xn--bucket"] {
+        let b = Bucket::new(minio(AddressingStyle::Auto), name).unwrap();
+        assert!(!b.is_virtual_hosted(), "{name}");
+        assert_eq!(b.path_prefix(), format!("/{name}"));
+        let e = Bucket::new(minio(AddressingStyle::VirtualHosted), name).unwrap_err();
+        assert!(e.to_string().contains("xn--"), "{name}: {e}");
+    }
+    // Only a label's start counts: `a--b` and `bxn--` stay virtual-hosted names.
+    for name in ["my--bucket", "bucketxn--a"] {
+        assert!(Bucket::new(minio(AddressingStyle::Auto), name)
+            .unwrap()
+            .is_virtual_hosted());
+    }
+    assert!(
+        Bucket::new(minio(AddressingStyle::VirtualHosted), "my.bucket")
+            .unwrap()
+            .is_virtual_hosted()
+    );
+}
+
 // ---- SECURITY.md rows not covered by tests/errors.rs ----
 
 /// Control bytes where they are data, not syntax: in keys and query values they are

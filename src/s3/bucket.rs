@@ -1,6 +1,8 @@
 //! A bucket on an endpoint: its host and path prefix, virtual-hosted or path-style.
 
-use super::bucket_name::{is_virtual_hostable, refuse_reserved_on_aws, validate_bucket_name};
+use super::bucket_name::{
+    has_idna_label, is_virtual_hostable, refuse_reserved_on_aws, validate_bucket_name,
+};
 use super::endpoint::{partition_suffix, AddressingStyle, Endpoint, Kind};
 use crate::Error;
 use alloc::format;
@@ -38,9 +40,11 @@ impl Bucket {
         let accelerate = endpoint.accelerate;
         // Dotted names may be hosts over http (no certificate to break), but never with capitals:
         // the host is sent in lower case, which would name another bucket.
+        // Nor with an `xn--` label, which URL parsers refuse unless it is valid Punycode.
         let dotted_over_http = name.contains('.')
             && !endpoint.https()
-            && !name.bytes().any(|b| b.is_ascii_uppercase());
+            && !name.bytes().any(|b| b.is_ascii_uppercase())
+            && !has_idna_label(name);
         let virtual_hosted = match endpoint.addressing {
             AddressingStyle::Path if accelerate => {
                 return Err(Error::UnsupportedConfiguration { reason: "S3 Transfer Acceleration does not support path-style addressing" })
@@ -50,7 +54,7 @@ impl Bucket {
                 return Err(Error::UnsupportedConfiguration { reason: "virtual-hosted style puts the bucket name in front of the endpoint's host, and an IP address (IPv4 or [IPv6]) cannot carry one (my-bucket.127.0.0.1 is no host): use AddressingStyle::Path for this endpoint" })
             }
             AddressingStyle::VirtualHosted if !hostable && !dotted_over_http => {
-                return Err(Error::UnsupportedConfiguration { reason: "this bucket name cannot be used virtual-hosted style (it is not a lower-case DNS label, or has dots over https): use path-style addressing" })
+                return Err(Error::UnsupportedConfiguration { reason: "this bucket name cannot be used virtual-hosted style (it is not a lower-case DNS label, has dots over https, or has a label starting with xn--, which URL parsers read as an internationalized name): use path-style addressing" })
             }
             AddressingStyle::VirtualHosted => true,
             AddressingStyle::Auto if accelerate && !hostable => {

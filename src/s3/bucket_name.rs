@@ -85,8 +85,10 @@ pub fn refuse_reserved_on_aws(bucket: &str) -> Result<(), Error> {
 }
 
 /// Whether a bucket can be addressed virtual-hosted style: a DNS label of lower-case letters,
-/// digits and hyphens, 3 to 63 bytes. Names with dots are refused too: they break the TLS
-/// wildcard certificate of `*.s3.REGION.amazonaws.com`.
+/// digits and hyphens, 3 to 63 bytes, that is not an internationalized label (`xn--`: URL
+/// parsers, browsers' among them, decode it and refuse the whole URL unless it is valid
+/// Punycode). Names with dots are refused too: they break the TLS wildcard certificate of
+/// `*.s3.REGION.amazonaws.com`.
 pub fn is_virtual_hostable(bucket: &str) -> bool {
     (3..=63).contains(&bucket.len())
         && bucket
@@ -94,4 +96,11 @@ pub fn is_virtual_hostable(bucket: &str) -> bool {
             .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
         && !bucket.starts_with('-')
         && !bucket.ends_with('-')
+        && !has_idna_label(bucket)
+}
+
+/// Whether a dot-separated label of `name` starts with `xn--`, the prefix of internationalized
+/// (Punycode) labels.
+pub fn has_idna_label(name: &str) -> bool {
+    name.split('.').any(|label| label.starts_with("xn--"))
 }

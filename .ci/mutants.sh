@@ -17,6 +17,7 @@
 # (a loop that no longer ends; 60 s in pass 1) is detected, and listed as such.
 #
 # Installs cargo-mutants (pinned) from crates.io into ${PRESIGN_TOOLS:-~/.cache/presign-tools}.
+# MUTANTS_JOBS (default 2): mutants built and tested at once, each in its own copy of the tree.
 # Output (the lists of caught, missed, unviable mutants) goes to ${MUTANTS_OUT:-target/mutants}.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -62,7 +63,7 @@ run() { # run NAME TIMEOUT FILE_ARGS... -- CARGO_TEST_ARGS...
   local name=$1 timeout=$2
   shift 2
   local status=0
-  cargo mutants --no-shuffle -j 1 --timeout "$timeout" --baseline skip -o "$out/$name" "$@" || status=$?
+  cargo mutants --no-shuffle -j "${MUTANTS_JOBS:-2}" --timeout "$timeout" --baseline skip -o "$out/$name" "$@" || status=$?
   # cargo-mutants: 0 all caught, 2 some missed, 3 some timed out; anything else is an error.
   case "$status" in 0 | 2 | 3) ;; *) echo "mutants.sh: cargo mutants failed ($status)" >&2; exit "$status" ;; esac
 }

@@ -18,6 +18,8 @@
 #
 # Installs cargo-mutants (pinned) from crates.io into ${PRESIGN_TOOLS:-~/.cache/presign-tools}.
 # MUTANTS_JOBS (default 2): mutants built and tested at once, each in its own copy of the tree.
+# MUTANTS_ARGS: more cargo-mutants options, e.g. --copy-target=true to start each copy from an
+# already built target/ (saves building the dependencies again in every copy, every pass).
 # Output (the lists of caught, missed, unviable mutants) goes to ${MUTANTS_OUT:-target/mutants}.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -63,7 +65,8 @@ run() { # run NAME TIMEOUT FILE_ARGS... -- CARGO_TEST_ARGS...
   local name=$1 timeout=$2
   shift 2
   local status=0
-  cargo mutants --no-shuffle -j "${MUTANTS_JOBS:-2}" --timeout "$timeout" --baseline skip -o "$out/$name" "$@" || status=$?
+  # shellcheck disable=SC2086
+  cargo mutants --no-shuffle -j "${MUTANTS_JOBS:-2}" --timeout "$timeout" --baseline skip -o "$out/$name" ${MUTANTS_ARGS:-} "$@" || status=$?
   # cargo-mutants: 0 all caught, 2 some missed, 3 some timed out; anything else is an error.
   case "$status" in 0 | 2 | 3) ;; *) echo "mutants.sh: cargo mutants failed ($status)" >&2; exit "$status" ;; esac
 }

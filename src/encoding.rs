@@ -196,7 +196,10 @@ mod tests {
     fn decode_lossy_replaces_invalid_utf8() {
         // What the diagnosis reads from a presigned URL's query: `%XX` decoded, `+` kept, an
         // invalid byte as U+FFFD, plain text borrowed as it is.
-        assert_eq!(decode_lossy("a+b%20c%E1%88%B4%FF%zz"), "a+b c\u{1234}\u{FFFD}%zz");
+        assert_eq!(
+            decode_lossy("a+b%20c%E1%88%B4%FF%zz"),
+            "a+b c\u{1234}\u{FFFD}%zz"
+        );
         assert!(matches!(decode_lossy("plain"), Cow::Borrowed("plain")));
     }
 

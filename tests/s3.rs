@@ -317,6 +317,21 @@ fn presigner_reuses_the_day_key_and_matches_one_shot() {
 }
 
 #[test]
+fn presigner_moves_its_string_to_sign_state_to_each_new_second() {
+    // The presigner keeps the string to sign's HMAC state of the last second it signed in; any
+    // other second (earlier ones too; 0 and 1 included) must refresh it. Same second: reused.
+    let b = Bucket::new(Endpoint::aws("us-west-2").unwrap(), "bkt").unwrap();
+    let mut p = Presigner::new(creds());
+    let mut url = String::new();
+    for s in [5, 0, 1, 1, 5] {
+        let t = Timestamp::from_unix(s).unwrap();
+        let req = b.get_object("k");
+        p.presign_into(&mut url, &req, t, 60).unwrap();
+        assert_eq!(url, req.presign(&creds(), t, 60).unwrap().url, "second {s}");
+    }
+}
+
+#[test]
 fn endpoints_across_partitions() {
     let host = |e: Endpoint, b: &str| Bucket::new(e, b).unwrap().host().to_string();
     assert_eq!(

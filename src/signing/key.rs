@@ -11,7 +11,8 @@ pub struct SigningKey([u8; 32]);
 impl SigningKey {
     /// Derives the signing key for a date (`YYYYMMDD`), region and service.
     pub fn derive(secret_access_key: &str, date: &str, region: &str, service: &str) -> SigningKey {
-        let mut k_secret = [0u8; 4 + 128];
+        // "AWS4" and a secret of up to 128 bytes (longer ones, rare, take the slow path).
+        let mut k_secret = [0u8; 132];
         let secret = secret_access_key.as_bytes();
         let mut k_date = if secret.len() <= 128 {
             k_secret[..4].copy_from_slice(b"AWS4");
@@ -46,7 +47,7 @@ impl SigningKey {
 
 /// Overwrites key material. Without `unsafe` this is best effort: `black_box` keeps the
 /// compiler from proving the writes dead.
-fn wipe(bytes: &mut [u8]) {
+pub(super) fn wipe(bytes: &mut [u8]) {
     for b in bytes.iter_mut() {
         *b = 0;
     }

@@ -1,5 +1,5 @@
 use super::digest::{constant_time_eq, hmac};
-use super::key::SigningKey;
+use super::key::{wipe, SigningKey};
 use super::scope::{validate_region, validate_service};
 use super::scoped_key::ScopedKey;
 use crate::{Credentials, Error, Timestamp};
@@ -181,4 +181,14 @@ fn scoped_key_debug_shows_the_scope() {
         format!("{scoped:?}"),
         "ScopedKey { scope: \"20150830/us-east-1/s3/aws4_request\", key: \"<redacted>\" }"
     );
+}
+
+#[test]
+fn wipe_overwrites_every_byte() {
+    // What the signing key's Drop and `derive` run over key material (their own effect on
+    // freed memory cannot be read without `unsafe`).
+    let mut bytes = [0xa5u8; 132];
+    wipe(&mut bytes[1..]);
+    assert_eq!(bytes[0], 0xa5);
+    assert!(bytes[1..].iter().all(|&b| b == 0));
 }

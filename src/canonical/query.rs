@@ -19,8 +19,9 @@ impl Param {
     fn name<'a>(&self, url: &'a str) -> &'a str {
         &url[self.start as usize..self.eq as usize]
     }
-    fn value<'a>(&self, url: &'a str) -> &'a str {
-        &url[self.eq as usize + 1..self.end as usize]
+    /// `=value`: with its `=`, which orders values the same (and is empty without one).
+    fn eq_value<'a>(&self, url: &'a str) -> &'a str {
+        &url[self.eq as usize..self.end as usize]
     }
 }
 
@@ -60,7 +61,7 @@ impl QueryWriter {
     pub(crate) fn record_each(&mut self, url: &str, start: usize, end: usize) {
         let mut p = start;
         for piece in url[start..end].split('&') {
-            let eq = piece.find('=').map_or(p + piece.len(), |i| p + i);
+            let eq = p + piece.find('=').unwrap_or(piece.len());
             self.params.push(Param {
                 start: p as u32,
                 eq: eq as u32,
@@ -120,5 +121,5 @@ impl QueryWriter {
 fn cmp_params(url: &str, a: &Param, b: &Param) -> Ordering {
     a.name(url)
         .cmp(b.name(url))
-        .then_with(|| a.value(url).cmp(b.value(url)))
+        .then_with(|| a.eq_value(url).cmp(b.eq_value(url)))
 }

@@ -1,4 +1,4 @@
-use super::headers::Headers;
+use super::headers::{has_blank, is_signed_as_is, Headers};
 use super::query::QueryWriter;
 use super::request::Tee;
 use super::uri::{canonical_uri, normalize_path, validate_path, UriPath};
@@ -39,6 +39,31 @@ fn headers_canonicalize() {
         text,
         "host:example.amazonaws.com\nmy-header1:value4,a b c\n"
     );
+}
+
+#[test]
+fn header_values_take_the_fast_path_exactly_when_canonical() {
+    for v in ["", "ab", "a b", "text/plain; charset=utf-8", "a b c"] {
+        assert!(is_signed_as_is(v.as_bytes()), "{v:?}");
+    }
+    for v in ["a  b", "a\tb", " a", "a ", "a \tb", "\t", " "] {
+        assert!(!is_signed_as_is(v.as_bytes()), "{v:?}");
+    }
+    assert!(!has_blank(b"ab"));
+    for v in ["a b", "a  b", "a\tb", "a\t\tb", "a \tb", "a\t b", " "] {
+        assert!(has_blank(v.as_bytes()), "{v:?}");
+    }
+    // A space then a tab: trimmed and collapsed like any other run.
+    let mut h = Headers::default();
+    h.push("x", "a \tb").unwrap();
+    h.sort();
+    let mut text = String::new();
+    let mut tee = Tee {
+        hasher: Sha256::new(),
+        text: &mut text,
+    };
+    h.write_canonical(&mut tee);
+    assert_eq!(text, "x:a b\n");
 }
 
 #[test]

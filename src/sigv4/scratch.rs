@@ -31,10 +31,3 @@ impl Scratch {
         self.sts = None;
     }
 }
-
-impl core::fmt::Debug for Scratch {
-    // The buffers hold header values and session tokens: never shown.
-    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
-        f.write_str("Scratch")
-    }
-}

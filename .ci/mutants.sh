@@ -54,7 +54,7 @@ tests_of() {
   case "$1" in
     verify) echo "--lib --test verify --test zero_alloc --test hardening" ;;
     sigv4) echo "--lib --test vectors --test errors --test hardening --test botocore_diff --test s3 --test verify --test warnings" ;;
-    s3) echo "--lib --test errors --test s3 --test hardening --test botocore_diff --test zero_alloc" ;;
+    s3) echo "--features url --lib --test errors --test s3 --test hardening --test botocore_diff --test zero_alloc" ;;
     *) echo "--lib --test vectors --test errors --test hardening --test botocore_diff --test s3 --test verify" ;;
   esac
 }

@@ -534,6 +534,12 @@ fn debug_of_credentials_and_keys_never_prints_secrets() {
         format!("{c:?}").contains("AKIDEXAMPLE"),
         "the access key id is not secret"
     );
+    // The presigner's Debug says what it is and whose it is (and nothing secret, above).
+    let text = format!("{presigner:?}");
+    assert!(
+        text.starts_with("Presigner {") && text.contains("AKIDEXAMPLE"),
+        "{text}"
+    );
 }
 
 #[test]

@@ -63,11 +63,3 @@ impl Bucket {
         S3Request::new(self, Method::Get, None).query("list-type", "2")
     }
 }
-
-#[allow(dead_code)]
-fn _assert_send_sync() {
-    fn f<T: Send + Sync>() {}
-    f::<S3Request<'static>>();
-    f::<Bucket>();
-    let _ = String::new();
-}

@@ -1,6 +1,7 @@
 use super::bucket::Bucket;
 use super::bucket_name::validate_bucket_name;
 use super::endpoint::{AddressingStyle, Endpoint};
+use super::request::S3Request;
 use crate::Error;
 use alloc::format;
 use alloc::string::String;
@@ -194,7 +195,32 @@ fn bucket_rules_are_quoted() {
             other => panic!("{name}: {other:?}"),
         }
     }
+    // Legacy (us-east-1) names reach 255 characters; one more is refused.
+    assert!(validate_bucket_name(&"a".repeat(255)).is_ok());
     assert!(validate_bucket_name(&"a".repeat(256)).is_err());
+}
+
+#[test]
+fn accessors_give_back_what_was_given() {
+    for style in [
+        AddressingStyle::Auto,
+        AddressingStyle::Path,
+        AddressingStyle::VirtualHosted,
+    ] {
+        let e = Endpoint::aws("eu-west-1").unwrap().addressing(style);
+        assert_eq!(e.addressing_style(), style);
+    }
+    let b = Bucket::new(Endpoint::aws("eu-west-1").unwrap(), "my-bucket").unwrap();
+    assert_eq!(b.name(), "my-bucket");
+    assert_eq!(b.endpoint().region(), "eu-west-1");
+}
+
+#[test]
+fn requests_and_buckets_are_send_and_sync() {
+    // A presigner shared by a server's threads hands out requests from them.
+    fn send_sync<T: Send + Sync>() {}
+    send_sync::<S3Request<'static>>();
+    send_sync::<Bucket>();
 }
 
 #[cfg(feature = "url")]
@@ -210,8 +236,11 @@ fn endpoint_from_url() {
             .host(),
         "[::1]:9000"
     );
-    let u = url::Url::parse("http://h/base").unwrap();
-    assert!(Endpoint::from_url(&u, "us-east-1").is_err());
+    // Only scheme://host[:port]: a path, a query or a fragment is refused, each alone.
+    for bad in ["http://h/base", "http://h/?q=1", "http://h/#f"] {
+        let u = url::Url::parse(bad).unwrap();
+        assert!(Endpoint::from_url(&u, "us-east-1").is_err(), "{bad}");
+    }
 }
 
 #[test]

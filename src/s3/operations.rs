@@ -3,7 +3,6 @@
 use super::method::Method;
 use super::request::S3Request;
 use crate::s3::Bucket;
-use alloc::string::String;
 
 impl Bucket {
     /// Any S3 request: a method and an optional key, to refine with [`S3Request::query`] and

@@ -7,7 +7,7 @@
 
 use super::auth::SIG;
 use super::headers::{canonical_header_value, Matched, SignedNames};
-use super::query::Piece;
+use super::query::{canonical_escape, Piece};
 use crate::canonical::{self, UriPath};
 use crate::encoding::{self, Component};
 use alloc::string::String;
@@ -47,66 +47,21 @@ impl Span {
     }
 }
 
-/// Byte classes for [`is_canonical`]: literal in a query, literal in a path only (`/`), an
-/// upper-case hex digit, `%`, or anything else.
-const LITERAL: u8 = 1;
-const PATH_LITERAL: u8 = 2;
-const UPPER_HEX: u8 = 4;
-
-static CLASS: [u8; 256] = {
-    let mut t = [0u8; 256];
-    let mut i = 0;
-    while i < 256 {
-        let b = i as u8;
-        if encoding::is_unreserved(b) {
-            t[i] |= LITERAL | PATH_LITERAL;
-        }
-        if b == b'/' {
-            t[i] |= PATH_LITERAL;
-        }
-        if b.is_ascii_digit() || matches!(b, b'A'..=b'F') {
-            t[i] |= UPPER_HEX;
-        }
-        i += 1;
-    }
-    t
-};
-
-fn hex_value(b: u8) -> u8 {
-    if b.is_ascii_digit() {
-        b - b'0'
-    } else {
-        b - b'A' + 10
-    }
-}
-
-/// Whether `raw` is already as SigV4 encodes it: unreserved bytes (and `/` in a path) as they
-/// are, every other byte as `%XX` in upper-case hex.
-fn is_canonical(raw: &str, component: Component) -> bool {
-    let literal = match component {
-        Component::Query => LITERAL,
-        Component::Path => PATH_LITERAL,
-    };
-    let b = raw.as_bytes();
+/// Whether the raw S3 `path` is already as SigV4 encodes it: unreserved bytes and `/` as they
+/// are, every other byte as `%XX` in upper-case hex (and not `%2F`: a canonical path has `/`
+/// literal). Only a shortcut: a path that is not is encoded again, which gives the same bytes
+/// for one that is.
+pub(super) fn is_canonical_path(path: &str) -> bool {
+    let b = path.as_bytes();
     let mut i = 0;
     while i < b.len() {
-        let c = b[i];
-        if CLASS[usize::from(c)] & literal != 0 {
+        if encoding::is_unreserved(b[i]) || b[i] == b'/' {
             i += 1;
-            continue;
-        }
-        if c != b'%' || i + 2 >= b.len() {
+        } else if b[i] == b'%' && canonical_escape(b, i) && &b[i + 1..i + 3] != b"2F" {
+            i += 3;
+        } else {
             return false;
         }
-        let (h, l) = (b[i + 1], b[i + 2]);
-        if CLASS[usize::from(h)] & CLASS[usize::from(l)] & UPPER_HEX == 0 {
-            return false;
-        }
-        let d = hex_value(h) << 4 | hex_value(l);
-        if CLASS[usize::from(d)] & literal != 0 {
-            return false; // %41 for A: encoded where SigV4 leaves it literal
-        }
-        i += 3;
     }
     true
 }
@@ -179,7 +134,7 @@ pub(super) fn write_query(
 /// Appends the canonical URI of the raw `path` under `rules`.
 pub(super) fn write_uri(out: &mut String, path: &str, rules: UriPath) {
     match rules {
-        UriPath::S3 if is_canonical(path, Component::Path) => out.push_str(path),
+        UriPath::S3 if is_canonical_path(path) => out.push_str(path),
         UriPath::S3 => reencode(out, path, Component::Path),
         UriPath::Normalized => out.push_str(&canonical::canonical_uri(path, rules)),
     }

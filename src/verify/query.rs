@@ -104,7 +104,7 @@ fn upper_hex(b: u8) -> Option<u8> {
 
 /// Whether the three bytes at `i` are a canonical escape: `%`, two upper-case hex digits, and
 /// the byte they stand for is not one SigV4 leaves literal.
-fn canonical_escape(bytes: &[u8], i: usize) -> bool {
+pub(super) fn canonical_escape(bytes: &[u8], i: usize) -> bool {
     match bytes.get(i + 1..i + 3) {
         Some(&[h, l]) => match (upper_hex(h), upper_hex(l)) {
             (Some(h), Some(l)) => !encoding::is_unreserved(h << 4 | l),

@@ -80,3 +80,40 @@ fn canonical_header_values() {
     assert_eq!(canon("a  b   c"), "xa b c");
     assert_eq!(canon("é  ☕\t"), "xé ☕");
 }
+
+#[test]
+fn a_path_is_copied_exactly_when_encoding_it_again_gives_the_same() {
+    use super::canonical::is_canonical_path;
+    use crate::encoding::{decode, encode_into, Component};
+    let canonical = [
+        "/",
+        "//a//b/",
+        "/a%20b",
+        "/%E2%82%AC",
+        "/~-._AZaz09",
+        "/%25",
+    ];
+    let not_canonical = [
+        "/a b",
+        "/a+b",
+        "/%41",
+        "/%7E",
+        "/%2F",
+        "/%2f",
+        "/%e2%82%ac",
+        "/%",
+        "/%2",
+        "/%G0",
+        "/%0G",
+        "/\u{e9}",
+        "/a%",
+    ];
+    for (paths, expected) in [(&canonical[..], true), (&not_canonical[..], false)] {
+        for path in paths {
+            assert_eq!(is_canonical_path(path), expected, "{path}");
+            let mut again = String::new();
+            encode_into(&mut again, &decode(path), Component::Path);
+            assert_eq!(again == *path, expected, "{path} encoded again: {again}");
+        }
+    }
+}

@@ -545,6 +545,8 @@ fn header_auth_with_only_a_date_header() {
     Verifier::new(t).verify(&vreq, lookup).unwrap();
     // Without x-amz-date the string to sign uses the Date header's instant: still the same.
     headers.retain(|(n, _)| *n != "x-amz-date");
+    // (After another four-letter header: the verifier finds `Date` by name, not by length.)
+    headers.insert(0, ("Vary", "Origin"));
     let vreq = Request::from_url("GET", &signed.url)
         .unwrap()
         .headers(headers.iter().copied());
@@ -2373,4 +2375,36 @@ fn sigv4a_without_the_feature_is_an_unsupported_algorithm() {
             ..
         })
     ));
+}
+
+#[test]
+fn the_headers_the_verifier_reads_are_found_among_others_of_their_length() {
+    // The verifier picks Host, Date, X-Amz-Date, X-Amz-Security-Token and X-Amz-Content-Sha256
+    // out of the received headers by length, then name: unsigned headers of the same lengths
+    // (4, 10, 20) received first must not be taken for them.
+    let t = ts("2013-05-24T00:00:00Z");
+    let c = creds().with_session_token("the-session-token").unwrap();
+    let req = sigv4::Request::new("PUT", DOC_HOST, "/k").payload(Payload::Unsigned);
+    let s = sigv4::sign(&req, &SigningParams::new(&c, "us-east-1", "s3", t)).unwrap();
+    let mut headers: Vec<(&str, &str)> = vec![
+        ("Vary", "Origin"),
+        ("User-Agent", "20130524T000000Z-ish"),
+        ("X-Request-Identifier", "not the hash"),
+    ];
+    headers.extend(s.headers.iter().map(|(n, v)| (n.as_str(), v.as_str())));
+    let names: Vec<&str> = headers.iter().map(|(n, _)| *n).collect();
+    assert!(
+        names.contains(&"x-amz-security-token") && names.contains(&"x-amz-content-sha256"),
+        "{names:?}"
+    );
+    let r = Request::new("PUT", DOC_HOST, "/k", "").headers(headers.iter().copied());
+    let mut seen = None;
+    let ok = Verifier::new(t)
+        .verify(&r, |akid: &str, token: Option<&str>| {
+            seen = token.map(String::from);
+            lookup(akid, token)
+        })
+        .unwrap();
+    assert!(ok.session_token);
+    assert_eq!(seen.as_deref(), Some("the-session-token"));
 }

@@ -24,6 +24,7 @@ pub(super) struct Known<'r> {
     pub token: Option<&'r str>,
     pub content_sha256: Option<&'r str>,
     /// `x-amz-region-set` (SigV4a).
+    #[cfg(feature = "sigv4a")]
     pub region_set: Option<&'r str>,
 }
 
@@ -54,6 +55,7 @@ impl<'r> Known<'r> {
                 20 if name.eq_ignore_ascii_case("x-amz-content-sha256") => {
                     first(&mut k.content_sha256)
                 }
+                #[cfg(feature = "sigv4a")]
                 16 if name.eq_ignore_ascii_case("x-amz-region-set") => first(&mut k.region_set),
                 _ => {}
             }

@@ -7,6 +7,7 @@
 #   bash .ci/mutants.sh                 # every module below (hours on a 2-core machine)
 #   bash .ci/mutants.sh verify          # one group: encoding canonical signing sigv4 s3 verify
 #   MUTANTS_FILES='src/verify/redact.rs' bash .ci/mutants.sh    # any files
+#   MUTANTS_FILES='src/s3/endpoint.rs' MUTANTS_TESTS_OF=s3 bash .ci/mutants.sh   # with s3's tests
 #
 # Not part of CI's default run (`.ci/run`): ~1 300 mutants at ~12 s each (an incremental
 # debug build and the tests) do not fit its 60 minutes. Two passes keep it affordable:
@@ -54,10 +55,20 @@ tests_of() {
   case "$1" in
     verify) echo "--lib --test verify --test zero_alloc --test hardening" ;;
     sigv4) echo "--lib --test vectors --test errors --test hardening --test botocore_diff --test s3 --test verify --test warnings" ;;
-    s3) echo "--features url --lib --test errors --test s3 --test hardening --test botocore_diff --test zero_alloc" ;;
+    s3) echo "--lib --test errors --test s3 --test hardening --test botocore_diff --test zero_alloc" ;;
     *) echo "--lib --test vectors --test errors --test hardening --test botocore_diff --test s3 --test verify" ;;
   esac
 }
+# Features a group's code needs compiled in (Endpoint::from_url is behind `url`).
+features_of() {
+  case "$1" in
+    s3) echo "--features url" ;;
+    *) echo "" ;;
+  esac
+}
+# As cargo-mutants options: the test targets (and features) apply to its build of each mutant
+# too, which otherwise builds every test target of the crate.
+cargo_args() { for a in "$@"; do printf -- '-C %s ' "$a"; done; }
 # Property tests (proptest), skipped in pass 1.
 slow=(--skip presign_then_verify --skip sign_then_verify --skip single_mutation --skip never_panic
   --skip prop_ --skip _properties --skip random_requests)
@@ -80,7 +91,13 @@ elif [ ${#groups[@]} -eq 0 ]; then
 fi
 failed=0
 for g in "${groups[@]}"; do
-  if [ "$g" = custom ]; then files=$MUTANTS_FILES; tests=$(tests_of verify); else files=$(files_of "$g"); tests=$(tests_of "$g"); fi
+  if [ "$g" = custom ]; then
+    files=$MUTANTS_FILES tests=$(tests_of "${MUTANTS_TESTS_OF:-verify}") features=$(features_of "${MUTANTS_TESTS_OF:-verify}")
+  else
+    files=$(files_of "$g") tests=$(tests_of "$g") features=$(features_of "$g")
+  fi
+  # shellcheck disable=SC2086
+  targets=$(cargo_args $tests)
   fargs=()
   for f in $files; do fargs+=(-f "$f"); done
   # SigV4a and aws-chunked are not part of this run (feature code of their own).
@@ -89,7 +106,7 @@ for g in "${groups[@]}"; do
   # shellcheck disable=SC2086
   # The fast tests take a few seconds: a mutant still running after 60 s hangs (a loop that
   # no longer ends), which the tests detect.
-  run "$g-1" 60 "${fargs[@]}" -- $tests -- "${slow[@]}"
+  run "$g-1" 60 "${fargs[@]}" $features $targets -- -- "${slow[@]}"
   if [ -s "$out/$g-1/mutants.out/timeout.txt" ]; then
     echo "=== $g: hung (detected: the tests do not pass):"
     sed 's/ in [0-9.]*s build.*//' "$out/$g-1/mutants.out/timeout.txt"
@@ -103,7 +120,7 @@ for g in "${groups[@]}"; do
   # Select them again by name (cargo-mutants' --re matches "file:line:col: description").
   re=$(echo "$survivors" | sed 's/[][\.*^$(){}+?|]/\\&/g' | paste -sd '|')
   # shellcheck disable=SC2086
-  run "$g-2" 900 "${fargs[@]}" --re "^($re)" -- $tests
+  run "$g-2" 900 "${fargs[@]}" $features $targets --re "^($re)"
   if [ -s "$out/$g-2/mutants.out/missed.txt" ]; then
     echo "=== $g: missed by the full suites:"
     cat "$out/$g-2/mutants.out/missed.txt"

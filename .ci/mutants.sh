@@ -53,7 +53,7 @@ files_of() {
 }
 tests_of() {
   case "$1" in
-    verify) echo "--lib --test verify --test zero_alloc --test hardening" ;;
+    verify) echo "--lib --test verify --test verify_sigv4a --test zero_alloc --test hardening" ;;
     sigv4) echo "--lib --test vectors --test errors --test hardening --test botocore_diff --test s3 --test verify --test warnings" ;;
     s3) echo "--lib --test errors --test s3 --test hardening --test botocore_diff --test zero_alloc" ;;
     *) echo "--lib --test vectors --test errors --test hardening --test botocore_diff --test s3 --test verify" ;;
@@ -63,6 +63,8 @@ tests_of() {
 features_of() {
   case "$1" in
     s3) echo "--features url" ;;
+    # The verifier's SigV4a branches (KeyCache's public keys, the ECDSA check) are compiled in.
+    verify) echo "--features sigv4a" ;;
     *) echo "" ;;
   esac
 }
@@ -100,7 +102,8 @@ for g in "${groups[@]}"; do
   targets=$(cargo_args $tests)
   fargs=()
   for f in $files; do fargs+=(-f "$f"); done
-  # SigV4a and aws-chunked are not part of this run (feature code of their own).
+  # SigV4a's own files and aws-chunked are not part of this run (feature code of their own;
+  # the verifier's SigV4a branches are, with feature sigv4a).
   fargs+=(-e src/verify/sigv4a.rs -e 'src/sigv4/chunked/**' -e '**/tests.rs')
   echo "=== $g: pass 1 (fast tests: $tests)"
   # shellcheck disable=SC2086

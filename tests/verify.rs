@@ -102,14 +102,21 @@ fn aws_header_get_object_example_verifies() {
         ["host", "range", "x-amz-content-sha256", "x-amz-date"]
     );
     assert_eq!(v.expires_at, ts("2013-05-24T00:15:00Z"));
-    // 15 minutes and one second later: too skewed.
+    // Exactly 15 minutes after or before the request time: still in time; one second more,
+    // either way: too skewed.
+    for now in ["2013-05-24T00:15:00Z", "2013-05-23T23:45:00Z"] {
+        Verifier::new(ts(now)).verify(&req, lookup).unwrap();
+    }
+    for now in ["2013-05-24T00:15:01Z", "2013-05-23T23:44:59Z"] {
+        let e = Verifier::new(ts(now)).verify(&req, lookup).unwrap_err();
+        assert!(
+            matches!(e, Rejection::TooSkewed { max_skew: 900, .. }),
+            "{now}: {e:?}"
+        );
+    }
     let e = Verifier::new(ts("2013-05-24T00:15:01Z"))
         .verify(&req, lookup)
         .unwrap_err();
-    assert!(
-        matches!(e, Rejection::TooSkewed { max_skew: 900, .. }),
-        "{e:?}"
-    );
     assert_eq!(e.s3_code(), "RequestTimeTooSkewed");
     // Another range: the signature no longer matches.
     let mut other = req.clone();
@@ -618,7 +625,12 @@ fn query_is_sorted_by_encoded_names() {
 fn inputs_are_bounded() {
     let now = ts("2013-05-24T00:00:00Z");
     let v = Verifier::new(now);
-    let long = format!("{DOC_URL}&pad={}", "a".repeat(verify::MAX_URL_LEN));
+    // A URL of exactly MAX_URL_LEN bytes is read; one byte more is refused.
+    let pad = verify::MAX_URL_LEN - DOC_URL.len() - "&pad=".len();
+    let longest = format!("{DOC_URL}&pad={}", "a".repeat(pad));
+    assert_eq!(longest.len(), verify::MAX_URL_LEN);
+    assert!(Request::from_url("GET", &longest).is_ok());
+    let long = format!("{longest}a");
     assert!(matches!(
         Request::from_url("GET", &long),
         Err(Rejection::TooLarge { what: "URL", .. })
@@ -1926,6 +1938,10 @@ fn the_request_line_and_host_are_checked() {
     for (path, query) in [
         ("/a\u{1}b", doc_query().to_string()),
         ("/test.txt", format!("{}&x=\u{7f}", doc_query())),
+        // Two of a kind (the check folds the bytes without an early exit).
+        ("/a\u{1}\u{2}b", doc_query().to_string()),
+        ("/a\u{7f}\u{7f}b", doc_query().to_string()),
+        ("/a\u{1f}\u{7f}b", doc_query().to_string()),
     ] {
         let r = Request::new("GET", DOC_HOST, path, &query);
         assert_eq!(
@@ -1934,6 +1950,12 @@ fn the_request_line_and_host_are_checked() {
             "{path:?} {query:?}"
         );
     }
+    // A space is not a control byte: a raw space in the path is read (as another key here).
+    let r = Request::new("GET", DOC_HOST, "/test txt", doc_query());
+    assert!(matches!(
+        v.verify(&r, lookup),
+        Err(Rejection::SignatureDoesNotMatch(_))
+    ));
     let r = Request::new("GET", DOC_HOST, "test.txt", doc_query());
     assert_eq!(
         v.verify(&r, lookup).unwrap_err(),
@@ -2422,10 +2444,10 @@ fn query_parameters_in_any_encoding_of_the_same_text_verify() {
     let b = Bucket::new(Endpoint::aws("us-east-1").unwrap(), "examplebucket").unwrap();
     let p = b
         .get_object("k")
-        .query("a~b*", "c d/\u{e9}!~09Z")
+        .query("a~b*", "c d/\u{e9}!~09Z=")
         .presign(&creds(), t, 60)
         .unwrap();
-    let signed = "a~b%2A=c%20d%2F%C3%A9%21~09Z";
+    let signed = "a~b%2A=c%20d%2F%C3%A9%21~09Z%3D";
     assert!(p.url.contains(signed), "{}", p.url);
     let verdict = |piece: &str| {
         let url = p.url.replace(signed, piece);
@@ -2433,22 +2455,179 @@ fn query_parameters_in_any_encoding_of_the_same_text_verify() {
     };
     verdict(signed).unwrap();
     for same in [
-        "a~b%2a=c%20d%2f%c3%a9%21~09Z",               // lower-case hex
-        "%61%7Eb%2A=%63%20d%2F%C3%A9%21%7E%30%39%5A", // unreserved bytes escaped
-        "a~b*=c%20d/%C3%A9!~09Z",                     // reserved bytes left raw
-        "a~b%2A=c%20d%2F%C3%A9%21~%309Z",             // in the value only
-        "%61~b%2A=c%20d%2F%C3%A9%21~09Z",             // in the name only
+        "a~b%2a=c%20d%2f%c3%a9%21~09Z%3d",               // lower-case hex
+        "%61%7Eb%2A=%63%20d%2F%C3%A9%21%7E%30%39%5A%3D", // unreserved bytes escaped
+        "a~b*=c%20d/%C3%A9!~09Z=",                       // reserved bytes left raw, `=` too
+        "a~b%2A=c%20d%2F%C3%A9%21~%309Z%3D",             // in the value only
+        "%61~b%2A=c%20d%2F%C3%A9%21~09Z%3D",             // in the name only
     ] {
         assert!(verdict(same).is_ok(), "{same}: {:?}", verdict(same));
     }
     // Another text is another signature.
     for other in [
-        "a~b%2A=c%20d%2F%C3%A9%21~09Y",
-        "a~b%2B=c%20d%2F%C3%A9%21~09Z",
+        "a~b%2A=c%20d%2F%C3%A9%21~09Y%3D",
+        "a~b%2B=c%20d%2F%C3%A9%21~09Z%3D",
     ] {
         assert!(
             matches!(verdict(other), Err(Rejection::SignatureDoesNotMatch(_))),
             "{other}"
         );
     }
+}
+
+#[test]
+fn the_session_token_header_must_be_signed_except_in_header_auth_outside_s3() {
+    // S3 wants every x-amz-* header signed, X-Amz-Security-Token included; SigV4 services
+    // signed with an Authorization header may leave the token out of SignedHeaders.
+    let t = ts("2013-05-24T00:00:00Z");
+    let unsigned = |r: Result<Verified, Rejection>| match r {
+        Err(Rejection::UnsignedHeaders { names }) => names == ["x-amz-security-token"],
+        _ => false,
+    };
+    // S3, presigned: refused.
+    let req = Request::from_url("GET", DOC_URL)
+        .unwrap()
+        .header("X-Amz-Security-Token", "tok");
+    assert!(unsigned(Verifier::new(t).verify(&req, lookup)));
+    // S3, Authorization header: refused.
+    let mut headers = header_signed_get();
+    headers.push(("X-Amz-Security-Token".into(), "tok".into()));
+    assert!(unsigned(verify_headers(&headers)));
+    // Another service, presigned: refused.
+    let c = creds();
+    let get = sigv4::Request::new("GET", "sts.amazonaws.com", "/");
+    let params = SigningParams::new(&c, "us-east-1", "sts", t);
+    let p = sigv4::presign(&get, &params, 60).unwrap();
+    let sts = Verifier::new(t).service("sts");
+    let req = Request::from_url("GET", &p.url).unwrap();
+    sts.verify(&req, lookup).unwrap();
+    assert!(unsigned(sts.verify(
+        &req.clone().header("X-Amz-Security-Token", "tok"),
+        lookup
+    )));
+    // Another service, Authorization header: the token may be unsigned (any other x-amz-*
+    // header may not).
+    let s = sigv4::sign(&get, &params).unwrap();
+    let mut headers: Vec<(&str, &str)> = s
+        .headers
+        .iter()
+        .map(|(n, v)| (n.as_str(), v.as_str()))
+        .collect();
+    let host = "sts.amazonaws.com";
+    let signed = Request::new("GET", host, "/", "").headers(headers.iter().copied());
+    sts.verify(&signed, lookup).unwrap();
+    headers.push(("X-Amz-Security-Token", "tok"));
+    let with_token = Request::new("GET", host, "/", "").headers(headers.iter().copied());
+    sts.verify(&with_token, lookup).unwrap();
+    headers.push(("X-Amz-Meta-Other", "v"));
+    let with_other = Request::new("GET", host, "/", "").headers(headers.iter().copied());
+    match sts.verify(&with_other, lookup) {
+        Err(Rejection::UnsignedHeaders { names }) => assert_eq!(names, ["x-amz-meta-other"]),
+        other => panic!("{other:?}"),
+    }
+}
+
+#[test]
+fn presigned_urls_of_other_services_hash_the_request_body() {
+    // Outside S3 a presigned URL signs the payload it carries (here none: the empty body's
+    // hash), not UNSIGNED-PAYLOAD.
+    let t = ts("2013-05-24T00:00:00Z");
+    let c = creds();
+    let get =
+        sigv4::Request::new("GET", "sts.amazonaws.com", "/").query("Action", "GetCallerIdentity");
+    let p = sigv4::presign(&get, &SigningParams::new(&c, "us-east-1", "sts", t), 60).unwrap();
+    let v = Verifier::new(t).service("sts");
+    v.verify(&Request::from_url("GET", &p.url).unwrap(), lookup)
+        .unwrap();
+    let with_body = Request::from_url("GET", &p.url)
+        .unwrap()
+        .payload_hash("0000000000000000000000000000000000000000000000000000000000000000");
+    assert!(matches!(
+        v.verify(&with_body, lookup),
+        Err(Rejection::SignatureDoesNotMatch(_))
+    ));
+}
+
+#[test]
+fn lookups_may_return_a_string_or_borrowed_credentials() {
+    let t = ts("2013-05-24T00:00:00Z");
+    let req = Request::from_url("GET", DOC_URL).unwrap();
+    let owned = |_: &str, _: Option<&str>| Some(String::from(SECRET));
+    Verifier::new(t).verify(&req, owned).unwrap();
+    let wrong = |_: &str, _: Option<&str>| Some(String::from("another secret"));
+    assert!(matches!(
+        Verifier::new(t).verify(&req, wrong),
+        Err(Rejection::SignatureDoesNotMatch(_))
+    ));
+    // Borrowed credentials keep their expiration.
+    let expired = creds().with_expiration(ts("2013-05-23T00:00:00Z"));
+    let e = Verifier::new(t)
+        .verify(&req, |_: &str, _: Option<&str>| Some(&expired))
+        .unwrap_err();
+    assert_eq!(e.s3_code(), "ExpiredToken");
+}
+
+#[test]
+fn rejection_messages_give_durations_and_names() {
+    let at = |unix: i64| Timestamp::from_unix(unix).unwrap();
+    let expired = |secs: i64| {
+        Rejection::Expired {
+            expired_at: at(1_000_000),
+            now: at(1_000_000 + secs),
+        }
+        .to_string()
+    };
+    for (secs, shown) in [
+        (59, "59 s ago"),
+        (60, "1 min 0 s ago"),
+        (3599, "59 min 59 s ago"),
+        (3600, "1 h 0 min ago"),
+        (86_399, "23 h 59 min ago"),
+        (86_400, "1 d 0 h ago"),
+        (90_000, "1 d 1 h ago"),
+    ] {
+        let text = expired(secs);
+        assert!(text.ends_with(&format!("{shown})")), "{secs}: {text}");
+    }
+    let skewed = |request: i64, server: i64| {
+        Rejection::TooSkewed {
+            request_time: at(request),
+            server_time: at(server),
+            max_skew: 900,
+        }
+        .to_string()
+    };
+    let ahead = skewed(1_000_901, 1_000_000);
+    assert!(
+        ahead.contains(": 15 min 1 s ahead, more than the 900 s allowed"),
+        "{ahead}"
+    );
+    let behind = skewed(1_000_000, 1_000_901);
+    assert!(behind.contains(": 15 min 1 s behind,"), "{behind}");
+    let unsigned = Rejection::UnsignedHeaders {
+        names: vec!["x-amz-a".into(), "x-amz-b".into(), "x-amz-c".into()],
+    };
+    assert!(
+        unsigned
+            .to_string()
+            .ends_with("not signed: x-amz-a, x-amz-b, x-amz-c"),
+        "{unsigned}"
+    );
+    // A mismatch's Debug shows what the server computed (to compare with the client's).
+    let e = Verifier::new(ts("2013-05-24T00:00:00Z"))
+        .verify(
+            &Request::from_url("GET", &DOC_URL.replace("test.txt", "other.txt")).unwrap(),
+            lookup,
+        )
+        .unwrap_err();
+    let Rejection::SignatureDoesNotMatch(m) = e else {
+        panic!("{e:?}")
+    };
+    let shown = format!("{m:?}");
+    assert!(
+        shown.starts_with("SignatureMismatch {")
+            && shown.contains("GET\\n/other.txt\\n")
+            && shown.contains("AWS4-HMAC-SHA256\\n20130524T000000Z"),
+        "{shown}"
+    );
 }

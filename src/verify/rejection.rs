@@ -355,13 +355,7 @@ impl fmt::Display for Rejection {
             ),
             Rejection::UnsignedHeaders { names } => {
                 f.write_str("There were headers present in the request which were not signed: ")?;
-                for (i, n) in names.iter().enumerate() {
-                    if i > 0 {
-                        f.write_str(", ")?;
-                    }
-                    f.write_str(n)?;
-                }
-                Ok(())
+                f.write_str(&names.join(", "))
             }
             Rejection::AmbiguousWhitespace { name, character } => write!(
                 f,

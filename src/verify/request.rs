@@ -59,9 +59,9 @@ pub(crate) fn split_url(url: &str) -> Result<UrlParts<'_>, &'static str> {
             _ => return Err("the URL must be absolute (scheme://host/path) or start with '/'"),
         }
     };
+    // (An origin-form target starts with '/': its authority is empty.)
     let (authority, rest) = match rest.find(['/', '?']) {
-        Some(i) if !scheme.is_empty() => rest.split_at(i),
-        Some(_) => ("", rest),
+        Some(i) => rest.split_at(i),
         None => (rest, ""),
     };
     if authority.as_bytes().contains(&b'@') {

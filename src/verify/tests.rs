@@ -1,7 +1,7 @@
 use super::auth::{parse_http_date, AuthLocation};
 use super::headers::{canonical_header_value, parse_signed_headers};
 use super::redact::{clip, redact_canonical_request};
-use super::request::split_url;
+use super::request::{raw_params, split_url};
 use alloc::string::String;
 use alloc::vec::Vec;
 
@@ -115,5 +115,74 @@ fn a_path_is_copied_exactly_when_encoding_it_again_gives_the_same() {
             encode_into(&mut again, &decode(path), Component::Path);
             assert_eq!(again == *path, expected, "{path} encoded again: {again}");
         }
+    }
+}
+
+#[test]
+fn url_scheme_errors_say_which() {
+    let absolute = "the URL must be absolute (scheme://host/path) or start with '/'";
+    assert_eq!(
+        split_url("://h/x").err(),
+        Some("the URL scheme is not valid")
+    );
+    assert_eq!(
+        split_url("ht tp://h/x").err(),
+        Some("the URL scheme is not valid")
+    );
+    assert_eq!(split_url("h.example/x").err(), Some(absolute));
+    assert_eq!(split_url("mailto:x").err(), Some(absolute));
+}
+
+#[test]
+fn raw_params_skip_empty_pieces_decode_names_and_stop_at_the_limit() {
+    let p = raw_params(
+        "a=1&&X-Amz-Signature=abc&X-Amz-%53ignature=d&x-amz-signature=e&b",
+        10,
+    )
+    .unwrap();
+    let names: Vec<&[u8]> = p.iter().map(|p| &*p.name).collect();
+    assert_eq!(
+        names,
+        [
+            &b"a"[..],
+            b"X-Amz-Signature",
+            b"X-Amz-Signature",
+            b"x-amz-signature",
+            b"b"
+        ]
+    );
+    let values: Vec<&str> = p.iter().map(|p| p.raw_value).collect();
+    assert_eq!(values, ["1", "abc", "d", "e", ""]);
+    // The authentication parameters by decoded, case-sensitive name.
+    let sig = Some(super::auth::SIG);
+    let found: Vec<Option<usize>> = p.iter().map(|p| p.auth_index()).collect();
+    assert_eq!(found, [None, sig, sig, None, None]);
+    let first = raw_params("X-Amz-Algorithm=A&X-Amz-Credential=C", 10).unwrap();
+    assert_eq!(first[0].auth_index(), Some(0));
+    assert_eq!(first[1].auth_index(), Some(1));
+    assert_eq!(raw_params("a&b&c", 2).err(), Some(2));
+    assert_eq!(raw_params("a&&b", 2).map(|p| p.len()), Ok(2));
+}
+
+#[test]
+fn signed_header_names_are_lower_case_tokens() {
+    let mut spans = Vec::new();
+    assert!(parse_signed_headers("host;x-amz-date", AuthLocation::Query, &mut spans).is_ok());
+    for bad in [
+        "host;x(y",
+        "host;x,y",
+        "host;x/y",
+        "host;x:y",
+        "host;x@y",
+        "host;x{y",
+        "host;x\\y",
+        "host;x\"y",
+        "host;X-y",
+        "host;x y",
+    ] {
+        assert!(
+            parse_signed_headers(bad, AuthLocation::Query, &mut spans).is_err(),
+            "{bad}"
+        );
     }
 }

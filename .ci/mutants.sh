@@ -55,7 +55,7 @@ tests_of() {
   case "$1" in
     verify) echo "--lib --test verify --test verify_sigv4a --test zero_alloc --test hardening" ;;
     sigv4) echo "--lib --test vectors --test errors --test hardening --test botocore_diff --test s3 --test verify --test warnings" ;;
-    s3) echo "--lib --test errors --test s3 --test hardening --test botocore_diff --test zero_alloc" ;;
+    s3) echo "--lib --test errors --test s3 --test hardening --test botocore_diff --test zero_alloc --test warnings" ;;
     *) echo "--lib --test vectors --test errors --test hardening --test botocore_diff --test s3 --test verify" ;;
   esac
 }

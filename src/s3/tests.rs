@@ -213,6 +213,11 @@ fn accessors_give_back_what_was_given() {
     let b = Bucket::new(Endpoint::aws("eu-west-1").unwrap(), "my-bucket").unwrap();
     assert_eq!(b.name(), "my-bucket");
     assert_eq!(b.endpoint().region(), "eu-west-1");
+    let get = b.get_object("photos/a.png");
+    assert_eq!(get.key(), Some("photos/a.png"));
+    assert_eq!(get.method(), super::method::Method::Get);
+    assert_eq!(get.bucket().name(), "my-bucket");
+    assert_eq!(b.list_objects_v2().key(), None);
 }
 
 #[test]

@@ -218,6 +218,14 @@ fn accessors_give_back_what_was_given() {
     assert_eq!(get.method(), super::method::Method::Get);
     assert_eq!(get.bucket().name(), "my-bucket");
     assert_eq!(b.list_objects_v2().key(), None);
+    let put = b
+        .put_object("k")
+        .content_type("image/png")
+        .query("x-id", "PutObject");
+    let headers: alloc::vec::Vec<(&str, &str)> = put.headers().collect();
+    assert_eq!(headers, [("content-type", "image/png")]);
+    let query: alloc::vec::Vec<(&str, &str)> = put.query_params().collect();
+    assert_eq!(query, [("x-id", "PutObject")]);
 }
 
 #[test]

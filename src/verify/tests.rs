@@ -95,6 +95,7 @@ fn a_path_is_copied_exactly_when_encoding_it_again_gives_the_same() {
     ];
     let not_canonical = [
         "/a b",
+        "/a%20 b",
         "/a+b",
         "/%41",
         "/%7E",

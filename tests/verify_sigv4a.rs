@@ -267,4 +267,12 @@ fn the_key_cache_keeps_sigv4a_public_keys() {
     assert_eq!(keys.len(), 1);
     keys.clear();
     assert!(keys.is_empty());
+    // Capacity 0 keeps no public key and still verifies.
+    let mut none = verify::KeyCache::with_capacity(0);
+    for _ in 0..2 {
+        assert!(Verifier::new(now)
+            .verify_cached(&req, &mut none, lookup)
+            .is_ok());
+    }
+    assert!(none.is_empty());
 }

@@ -148,9 +148,8 @@ impl<'a> S3Request<'a> {
         let mut out = Vec::new();
         if let Some(key) = self.key {
             // A segment can only be a dot segment where one starts with a dot: most keys are
-            // decided by one scan (this runs per batch line).
-            let maybe = key.starts_with('.') || key.contains("/.");
-            if maybe && key.split('/').any(|s| s == "." || s == "..") {
+            // decided by one scan (this runs per batch line); check_path decides on the path.
+            if key.starts_with('.') || key.contains("/.") {
                 let mut path = alloc::string::String::from(self.bucket.path_prefix());
                 path.push('/');
                 encoding::encode_str_into(&mut path, key, encoding::Component::Path);
